@@ -1,1 +1,9 @@
-return 0;
+using System.CommandLine;
+using FlowCompiler.Cli;
+
+var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C# and runs them.")
+{
+    ValidateCommand.Create(),
+};
+
+return CommandLine.Run(root, args);

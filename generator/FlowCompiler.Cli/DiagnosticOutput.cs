@@ -1,0 +1,58 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FlowCompiler.Generator.Diagnostics;
+
+namespace FlowCompiler.Cli;
+
+/// <summary>Prints diagnostics as text for people or as the JSON array of spec §7 for tools.</summary>
+internal static class DiagnosticOutput
+{
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void WriteJson(Stream stdout, IEnumerable<FlowDiagnostic> diagnostics)
+    {
+        using var writer = new Utf8JsonWriter(stdout, JsonOptions);
+        writer.WriteStartArray();
+        foreach (var d in diagnostics)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("severity", d.Severity == FlowSeverity.Error ? "error" : "warning");
+            writer.WriteString("code", d.Code);
+            writer.WriteString("nodeId", d.NodeId);
+            writer.WriteString("path", d.Path);
+            writer.WriteString("message", d.Message);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.Flush();
+        stdout.Write("\n"u8);
+    }
+
+    public static void WriteText(TextWriter output, string file, IReadOnlyCollection<FlowDiagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            output.WriteLine($"{file}: {d}");
+        }
+
+        var errors = diagnostics.Count(d => d.Severity == FlowSeverity.Error);
+        var warnings = diagnostics.Count - errors;
+        output.WriteLine(errors == 0
+            ? $"{file}: valid ({warnings} warning{(warnings == 1 ? "" : "s")})"
+            : $"{file}: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
+    }
+
+    public static void WriteUsageError(string format, string message)
+    {
+        Console.Error.WriteLine($"flowc: {message}");
+        if (format == "json")
+        {
+            using var stdout = Console.OpenStandardOutput();
+            using var writer = new Utf8JsonWriter(stdout, JsonOptions);
+            writer.WriteStartObject();
+            writer.WriteString("error", message);
+            writer.WriteEndObject();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+namespace FlowCompiler.Cli;
+
+/// <summary>Reads an input file for a command; an unreadable file is a usage error (exit 2) with a clear message.</summary>
+internal static class FlowFileInput
+{
+    public static byte[]? TryRead(string path, out string? error)
+    {
+        error = null;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                error = Directory.Exists(path) ? $"'{path}' is a directory, not a flow file." : $"file '{path}' does not exist.";
+                return null;
+            }
+
+            // Files far above the reader's own limit are refused before they are loaded into memory.
+            if (info.Length > Generator.Model.FlowLimits.MaxDocumentBytes * 4L)
+            {
+                error = $"'{path}' is {info.Length / (1024 * 1024)} MiB, far too large for a flow file.";
+                return null;
+            }
+
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error = $"cannot read '{path}': {e.Message}";
+            return null;
+        }
+    }
+}

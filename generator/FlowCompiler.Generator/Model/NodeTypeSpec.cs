@@ -1,0 +1,25 @@
+using System.Collections.Immutable;
+
+namespace FlowCompiler.Generator.Model;
+
+/// <summary>What the format defines for one node type: its parameters in canonical order and its output ports.</summary>
+/// <param name="Type">The type name.</param>
+/// <param name="Kind">Trigger, enricher or action.</param>
+/// <param name="Parameters">Parameters in the order export writes them.</param>
+/// <param name="Ports">Output port names.</param>
+public sealed record NodeTypeSpec(string Type, NodeKind Kind, ImmutableArray<ParameterSpec> Parameters, ImmutableArray<string> Ports)
+{
+    /// <summary>Finds a parameter spec by name.</summary>
+    public ParameterSpec? Find(string name)
+    {
+        foreach (var p in Parameters)
+        {
+            if (p.Name == name)
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+}
