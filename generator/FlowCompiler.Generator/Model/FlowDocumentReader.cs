@@ -465,7 +465,8 @@ public static class FlowDocumentReader
             return ReadText(value, path, nodeId);
         }
 
-        // Free text may hold tabs and line breaks; any other control character is almost certainly damage.
+        // Free text may hold tabs and line breaks; any other C0 control character (NUL, ESC…) is damage
+        // or an attack on a terminal or protocol downstream.
         private string? ReadText(JsonElement value, string path, string? nodeId)
         {
             if (!ExpectKind(value, JsonValueKind.String, path, nodeId, "a string"))
@@ -488,7 +489,7 @@ public static class FlowDocumentReader
             for (var i = 0; i < text.Length; i++)
             {
                 var c = text[i];
-                if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+                if (c < ' ' && c is not ('\t' or '\n' or '\r'))
                 {
                     diagnostics.Error(DiagnosticCodes.InvalidCharacter, nodeId, path,
                         $"the string holds the control character U+{(int)c:X4} at position {i + 1}; remove it.");
