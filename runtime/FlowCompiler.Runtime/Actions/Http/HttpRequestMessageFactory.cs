@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace FlowCompiler.Runtime.Actions.Http;
+
+/// <summary>Builds the <see cref="HttpRequestMessage"/> for an <see cref="HttpRequestSpec"/>.</summary>
+internal static class HttpRequestMessageFactory
+{
+    private static readonly char[] ForbiddenInHeaderValues = ['\r', '\n', '\0'];
+
+    /// <summary>The message to send.</summary>
+    /// <exception cref="ArgumentException">The URL, the method or a header name is not usable; the message names it.</exception>
+    public static HttpRequestMessage Create(HttpRequestSpec spec)
+    {
+        if (!Uri.TryCreate(spec.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"'{spec.Url}' is not an absolute http or https URL.");
+        }
+
+        var message = new HttpRequestMessage(ParseMethod(spec.Method), url);
+
+        // Bytes rather than StringContent: StringContent would append "; charset=utf-8" to the content type,
+        // and the body must go out exactly as rendered (Encoding.UTF8.GetBytes writes no byte order mark).
+        if (spec.Content is not null)
+        {
+            message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(spec.Content));
+        }
+
+        foreach (var (name, value) in spec.Headers)
+        {
+            AddHeader(message, name, value);
+        }
+
+        if (message.Content is not null && !string.IsNullOrEmpty(spec.ContentType))
+        {
+            message.Content.Headers.Remove("Content-Type");
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", WithoutLineBreaks(spec.ContentType));
+        }
+
+        return message;
+    }
+
+    private static HttpMethod ParseMethod(string method)
+    {
+        try
+        {
+            return HttpMethod.Parse(method);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"'{method}' is not an HTTP method; use GET, POST, PUT, PATCH or DELETE.", e);
+        }
+    }
+
+    // Headers such as Content-Language belong to the body, which .NET keeps in a separate collection.
+    private static void AddHeader(HttpRequestMessage message, string name, string value)
+    {
+        var clean = WithoutLineBreaks(value);
+        if (message.Headers.TryAddWithoutValidation(name, clean))
+        {
+            return;
+        }
+
+        if (message.Content is not null)
+        {
+            message.Content.Headers.Remove(name);
+            if (message.Content.Headers.TryAddWithoutValidation(name, clean))
+            {
+                return;
+            }
+        }
+
+        throw new ArgumentException(
+            $"Header '{name}' cannot be sent: it is not a valid header name, or it describes a body and the request has none.");
+    }
+
+    // A line break in a header value would end the header and let event data write its own headers.
+    private static string WithoutLineBreaks(string value) =>
+        value.IndexOfAny(ForbiddenInHeaderValues) < 0 ? value : string.Concat(value.Split(ForbiddenInHeaderValues));
+}

@@ -1,0 +1,312 @@
+using System.Text;
+using FlowCompiler.Runtime.Actions.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlowCompiler.Tests.Actions.Http;
+
+public sealed class HttpActionClientTests : IDisposable
+{
+    private readonly CancellationTokenSource deadline = new(TimeSpan.FromSeconds(60));
+    private readonly List<ServiceProvider> providers = [];
+
+    public static TheoryData<string> HostileBodies => new()
+    {
+        "{\"host\": \"web-1\", \"cores\": 4}",
+        "ä 😀 漢字 \u2028\u2029 \u0085",
+        "\"quotes\" \\backslash\\ \0nul \t tab",
+        "line\r\nX-Injected: 1\r\n\r\nGET /smuggled HTTP/1.1\r\nHost: evil\r\n\r\n",
+        "lone surrogate \ud800 end",
+        "",
+    };
+
+    public void Dispose()
+    {
+        providers.ForEach(p => p.Dispose());
+        deadline.Dispose();
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileBodies))]
+    public async Task Sends_the_body_as_exact_UTF8_bytes_without_a_byte_order_mark(string content)
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(204);
+        var client = Client();
+
+        await client.SendAsync(Request(server, "POST", content) with { ContentType = "application/json" }, deadline.Token);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/hooks/servers/1", request.PathAndQuery);
+        Assert.Equal(Encoding.UTF8.GetBytes(content), request.Body);
+        Assert.False(request.Body.AsSpan().StartsWith("\uFEFF"u8));
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("text/plain")]
+    [InlineData("application/vnd.panel+json; version=2")]
+    public async Task Sends_the_content_type_exactly_as_given(string contentType)
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(200);
+        var client = Client();
+
+        await client.SendAsync(Request(server, "PUT", "{}") with { ContentType = contentType }, deadline.Token);
+
+        Assert.Equal(contentType, Assert.Single(server.Requests).ContentType);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("POST")]
+    [InlineData("PUT")]
+    [InlineData("PATCH")]
+    [InlineData("DELETE")]
+    [InlineData("post")]
+    public async Task Sends_the_method(string method)
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(200);
+        var client = Client();
+
+        await client.SendAsync(Request(server, method), deadline.Token);
+
+        Assert.Equal(method.ToUpperInvariant(), Assert.Single(server.Requests).Method);
+    }
+
+    [Fact]
+    public async Task A_request_without_content_has_no_body_and_no_content_type()
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(200);
+        var client = Client();
+
+        await client.SendAsync(Request(server, "GET") with { ContentType = "application/json" }, deadline.Token);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Empty(request.Body);
+        Assert.Null(request.ContentType);
+    }
+
+    [Fact]
+    public async Task Header_values_lose_their_line_breaks_so_they_cannot_add_headers()
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(200);
+        var client = Client();
+        var headers = new Dictionary<string, string>
+        {
+            ["X-Note"] = "first\r\nX-Injected: evil\nsecond\r",
+            ["X-Server"] = "web-ä-😀",
+            ["Authorization"] = "Bearer abc",
+        };
+
+        await client.SendAsync(Request(server, "POST", "{}") with { Headers = headers }, deadline.Token);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("firstX-Injected: evilsecond", request.Headers["X-Note"]);
+        Assert.False(request.Headers.ContainsKey("X-Injected"));
+        Assert.Equal("web-ä-😀", request.Headers["X-Server"]);
+        Assert.Equal("Bearer abc", request.Headers["Authorization"]);
+    }
+
+    [Fact]
+    public async Task Body_headers_go_with_the_body_and_the_content_type_parameter_wins()
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(200);
+        var client = Client();
+        var headers = new Dictionary<string, string> { ["Content-Language"] = "de", ["Content-Type"] = "text/html" };
+
+        await client.SendAsync(Request(server, "POST", "{}") with { ContentType = "application/json", Headers = headers }, deadline.Token);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("de", request.Headers["Content-Language"]);
+        Assert.Equal("application/json", request.ContentType);
+    }
+
+    [Fact]
+    public async Task A_non_2xx_answer_fails_with_the_status_and_the_start_of_the_body()
+    {
+        var page = "<html>\n  <body>Not here</body>\n</html>" + new string('x', 1000);
+        await using var server = await HttpTestServer.AnsweringAsync(404, page, "text/html");
+        var client = Client();
+
+        var error = await Assert.ThrowsAsync<HttpActionException>(
+            () => client.SendAsync(Request(server, "POST", "{}") with { Url = $"{server.BaseUrl}/hooks?token=s3cr3t" }, deadline.Token));
+
+        Assert.Equal(404, error.StatusCode);
+        Assert.StartsWith("<html> <body>Not here</body> </html>xxx", error.ResponseExcerpt, StringComparison.Ordinal);
+        Assert.True(error.ResponseExcerpt!.Length <= 201);
+        Assert.StartsWith($"POST {server.BaseUrl}/hooks answered 404 Not Found: <html>", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task Idempotent_requests_are_retried_after_503_until_they_succeed(string method)
+    {
+        await using var server = await HttpTestServer.StartAsync(async (context, attempt) =>
+        {
+            context.Response.StatusCode = attempt <= 2 ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+            await context.Response.WriteAsync($"attempt {attempt}");
+        });
+        var client = Client();
+
+        await client.SendAsync(Request(server, method, "{\"same\": true}"), deadline.Token);
+
+        Assert.Equal(3, server.Requests.Count);
+        Assert.All(server.Requests, r => Assert.Equal("{\"same\": true}", Encoding.UTF8.GetString(r.Body)));
+    }
+
+    [Theory]
+    [InlineData("POST")]
+    [InlineData("PATCH")]
+    public async Task Requests_that_are_not_idempotent_are_never_retried(string method)
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(503, "down for maintenance");
+        var client = Client();
+
+        var error = await Assert.ThrowsAsync<HttpActionException>(
+            () => client.SendAsync(Request(server, method, "{}"), deadline.Token));
+
+        Assert.Equal(503, error.StatusCode);
+        Assert.Equal("down for maintenance", error.ResponseExcerpt);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
+    public async Task Retries_stop_after_the_configured_attempts()
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(500, "broken");
+        var client = Client(o => o.MaxRetryAttempts = 2);
+
+        var error = await Assert.ThrowsAsync<HttpActionException>(() => client.SendAsync(Request(server, "GET"), deadline.Token));
+
+        Assert.Equal(500, error.StatusCode);
+        Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_server_that_does_not_answer_in_time_fails_the_request()
+    {
+        await using var server = await HttpTestServer.StartAsync(NeverAnswerAsync);
+        var client = Client(o => o.Timeout = TimeSpan.FromMilliseconds(300));
+
+        var error = await Assert.ThrowsAsync<HttpActionException>(() => client.SendAsync(Request(server, "POST", "{}"), deadline.Token));
+
+        Assert.Contains("got no answer within 0.3 s", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_idempotent_request_that_times_out_is_retried()
+    {
+        await using var server = await HttpTestServer.StartAsync(NeverAnswerAsync);
+        var client = Client(o =>
+        {
+            o.Timeout = TimeSpan.FromMilliseconds(200);
+            o.MaxRetryAttempts = 2;
+        });
+
+        var error = await Assert.ThrowsAsync<HttpActionException>(() => client.SendAsync(Request(server, "GET"), deadline.Token));
+
+        Assert.Contains("got no answer within 0.2 s", error.Message, StringComparison.Ordinal);
+        Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task The_total_timeout_bounds_all_attempts_together()
+    {
+        await using var server = await HttpTestServer.StartAsync(NeverAnswerAsync);
+        var client = Client(o => o.TotalTimeout = TimeSpan.FromMilliseconds(300));
+
+        var error = await Assert.ThrowsAsync<HttpActionException>(() => client.SendAsync(Request(server, "GET"), deadline.Token));
+
+        Assert.Contains("got no answer within 0.3 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_that_is_down_fails_clearly()
+    {
+        var url = $"http://127.0.0.1:{UnusedLoopbackPort.Find()}/hooks";
+        var client = Client(o => o.MaxRetryAttempts = 1);
+
+        var error = await Assert.ThrowsAsync<HttpActionException>(
+            () => client.SendAsync(new HttpRequestSpec { Url = url, Method = "GET" }, deadline.Token));
+
+        Assert.StartsWith($"GET {url} failed: Connection refused", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check that the server is up", error.Message, StringComparison.Ordinal);
+        Assert.Null(error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Rest_returns_the_JSON_answer()
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(200, "{\"id\": 7, \"name\": \"Grüße 😀\", \"tags\": [\"vip\"]}", "application/json; charset=utf-8");
+        var client = Client();
+
+        var json = await client.SendForJsonAsync(Request(server, "GET"), deadline.Token);
+
+        Assert.Equal(7, json.GetProperty("id").GetInt32());
+        Assert.Equal("Grüße 😀", json.GetProperty("name").GetString());
+        Assert.Equal("vip", json.GetProperty("tags")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("<html><body>Login required</body></html>", "is not JSON")]
+    [InlineData("{\"id\": 7", "is not JSON")]
+    [InlineData("", "empty body")]
+    public async Task Rest_fails_clearly_when_the_answer_is_not_JSON(string body, string expected)
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(200, body, "text/html");
+        var client = Client();
+
+        var error = await Assert.ThrowsAsync<HttpActionException>(() => client.SendForJsonAsync(Request(server, "GET"), deadline.Token));
+
+        Assert.Contains("answered 200", error.Message, StringComparison.Ordinal);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains(body, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ftp://example.com/x", "GET", "is not an absolute http or https URL")]
+    [InlineData("/relative", "GET", "is not an absolute http or https URL")]
+    [InlineData("http://127.0.0.1/x", "GET /", "is not an HTTP method")]
+    public async Task An_unusable_request_is_refused_before_sending(string url, string method, string expected)
+    {
+        var client = Client();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(
+            () => client.SendAsync(new HttpRequestSpec { Url = url, Method = method }, deadline.Token));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    // Holds the request open until the client gives up (or 30 s pass), so the test server always stops.
+    private static async Task NeverAnswerAsync(HttpContext context, int attempt)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static HttpRequestSpec Request(HttpTestServer server, string method, string? content = null) =>
+        new() { Url = $"{server.BaseUrl}/hooks/servers/1", Method = method, Content = content };
+
+    // Short waits between retries keep the suite fast; the behaviour is the same as with the defaults.
+    private HttpActionClient Client(Action<HttpActionOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddFlowHttp(o =>
+        {
+            o.RetryDelay = TimeSpan.FromMilliseconds(20);
+            configure?.Invoke(o);
+        });
+        var provider = services.BuildServiceProvider();
+        providers.Add(provider);
+        return provider.GetRequiredService<HttpActionClient>();
+    }
+}
