@@ -247,6 +247,7 @@ public static class FlowDocumentReader
                 return [.. order.Select(n => KeyValuePair.Create(n, read[n]))];
             }
 
+            // Canonical order; a present parameter of the wrong kind was reported already, not as missing.
             var result = ImmutableArray.CreateBuilder<KeyValuePair<string, ParameterValue>>();
             foreach (var parameter in spec.Parameters)
             {
@@ -254,7 +255,7 @@ public static class FlowDocumentReader
                 {
                     result.Add(KeyValuePair.Create(parameter.Name, value));
                 }
-                else if (parameter.Required && !HasRequiredKindMissingReported(element, parameter))
+                else if (parameter.Required && !element.TryGetProperty(parameter.Name, out _))
                 {
                     Missing(path, parameter.Name, nodeId);
                 }
@@ -262,10 +263,6 @@ public static class FlowDocumentReader
 
             return result.ToImmutable();
         }
-
-        // A present parameter of the wrong kind has already been reported; do not call it missing too.
-        private static bool HasRequiredKindMissingReported(JsonElement parameters, ParameterSpec parameter) =>
-            parameters.TryGetProperty(parameter.Name, out _);
 
         private ParameterValue? ReadParameter(JsonElement value, string path, string nodeId, ParameterKinds? kinds)
         {
