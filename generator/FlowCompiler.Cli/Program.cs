@@ -4,6 +4,7 @@ using FlowCompiler.Cli;
 var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C# and runs them.")
 {
     ValidateCommand.Create(),
+    EmitCommand.Create(),
 };
 
 return CommandLine.Run(root, args);
