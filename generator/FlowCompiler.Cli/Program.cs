@@ -5,6 +5,7 @@ var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C#
 {
     ValidateCommand.Create(),
     EmitCommand.Create(),
+    CompileCommand.Create(),
 };
 
 return CommandLine.Run(root, args);

@@ -31,7 +31,7 @@ public static class ClrTypeMapper
         var underlying = Nullable.GetUnderlyingType(type);
         if (underlying is not null)
         {
-            return Scalar(underlying) ?? throw Unsupported(property);
+            return (Scalar(underlying) ?? throw Unsupported(property)) with { IsNullable = true };
         }
 
         if (Scalar(type) is { } scalar)

@@ -29,7 +29,8 @@ public static class FlowReferences
     {
         var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .ToDictionary(p => Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase);
+            .GroupBy(p => Path.GetFileNameWithoutExtension(p), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
         var paths = BclAssemblies.Where(platform.ContainsKey).Select(name => platform[name])
             .Append(typeof(FlowRun).Assembly.Location)
             .Append(typeof(Scriban.Runtime.ScriptObject).Assembly.Location);
