@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Diagnostics;
+using FlowCompiler.Generator.Compilation;
+using FlowCompiler.Generator.Model;
+using FlowCompiler.Generator.Validation;
+
+namespace FlowCompiler.Cli;
+
+/// <summary><c>flowc compile FLOW.json [--cache DIR]</c>: compiles into the cache; prints the content hash, hit or miss, and the time.</summary>
+internal static class CompileCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FLOW.json") { Description = "The flow document to compile." };
+        var cache = new Option<string>("--cache")
+        {
+            Description = $"Cache folder (default: ${FlowCache.FolderVariable}, else .flowc/cache).",
+            DefaultValueFactory = _ => FlowCache.DefaultFolder,
+        };
+        var command = new Command("compile", "Compile a flow into the cache.") { file, cache };
+        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(cache)!));
+        return command;
+    }
+
+    private static int Run(string path, string folder)
+    {
+        var bytes = FlowFileInput.TryRead(path, out var error);
+        if (bytes is null)
+        {
+            DiagnosticOutput.WriteUsageError("text", error!);
+            return CommandLine.Usage;
+        }
+
+        var result = FlowValidator.Validate(bytes);
+        if (result.Flow is null)
+        {
+            DiagnosticOutput.WriteText(Console.Error, path, result.Diagnostics);
+            return CommandLine.Failed;
+        }
+
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var outcome = new FlowCache(folder).GetOrCompileAsync(result.Flow, FlowDocumentWriter.WriteUtf8(result.Document!)).GetAwaiter().GetResult();
+            Console.Out.WriteLine($"{outcome.Flow.ContentHash} {(outcome.CacheHit ? "cache hit" : "compiled")} in {clock.Elapsed.TotalMilliseconds:0} ms");
+            return CommandLine.Success;
+        }
+        catch (FlowCompilerBugException bug)
+        {
+            Console.Error.WriteLine(bug.Message);
+            return CommandLine.Failed;
+        }
+    }
+}

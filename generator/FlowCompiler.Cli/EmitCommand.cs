@@ -1,0 +1,37 @@
+using System.CommandLine;
+using FlowCompiler.Generator.Emit;
+using FlowCompiler.Generator.Validation;
+
+namespace FlowCompiler.Cli;
+
+/// <summary><c>flowc emit FLOW.json</c>: the generated C# on stdout; exit 1 when the flow is invalid, 2 when unreadable.</summary>
+internal static class EmitCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("FLOW.json") { Description = "The flow document to translate." };
+        var command = new Command("emit", "Print the C# a flow compiles to.") { file };
+        command.SetAction(parse => Run(parse.GetValue(file)!));
+        return command;
+    }
+
+    private static int Run(string path)
+    {
+        var bytes = FlowFileInput.TryRead(path, out var error);
+        if (bytes is null)
+        {
+            DiagnosticOutput.WriteUsageError("text", error!);
+            return CommandLine.Usage;
+        }
+
+        var result = FlowValidator.Validate(bytes);
+        if (result.Flow is null)
+        {
+            DiagnosticOutput.WriteText(Console.Error, path, result.Diagnostics);
+            return CommandLine.Failed;
+        }
+
+        Console.Out.Write(FlowEmitter.Emit(result.Flow));
+        return CommandLine.Success;
+    }
+}

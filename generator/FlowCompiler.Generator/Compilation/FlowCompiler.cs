@@ -1,0 +1,71 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using FlowCompiler.Generator.Binding;
+using FlowCompiler.Generator.Emit;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Emit;
+using Microsoft.CodeAnalysis.Text;
+
+namespace FlowCompiler.Generator.Compilation;
+
+/// <summary>
+/// Compiles a bound flow with Roslyn: Release, deterministic, the assembly named after the content hash,
+/// an embedded portable PDB holding the C#, so debuggers and stack traces show the flow's generated lines.
+/// </summary>
+public static partial class FlowCompiler
+{
+    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
+
+    private static readonly CSharpCompilationOptions Options = new(
+        OutputKind.DynamicallyLinkedLibrary,
+        optimizationLevel: OptimizationLevel.Release,
+        nullableContextOptions: NullableContextOptions.Enable,
+        deterministic: true,
+        warningLevel: 9999,
+        generalDiagnosticOption: ReportDiagnostic.Error);
+
+    /// <summary>Emits and compiles <paramref name="flow"/>; throws <see cref="FlowCompilerBugException"/> when Roslyn rejects the code.</summary>
+    public static CompiledFlow Compile(BoundFlow flow, string contentHash)
+    {
+        var source = FlowEmitter.Emit(flow);
+        var path = $"{flow.Id}.{contentHash[..12]}.cs";
+        var text = SourceText.From(source, Encoding.UTF8);
+        var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, path);
+        var compilation = CSharpCompilation.Create($"Flow.{flow.Id}.{contentHash}", [tree], FlowReferences.All, Options);
+
+        using var assembly = new MemoryStream();
+        using var pdb = new MemoryStream();
+        var result = compilation.Emit(
+            assembly,
+            pdb,
+            embeddedTexts: [EmbeddedText.FromSource(path, text)],
+            options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb, pdbFilePath: Path.ChangeExtension(path, ".pdb")));
+        var errors = result.Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
+        if (!result.Success || errors.Count > 0)
+        {
+            var first = errors.FirstOrDefault() ?? result.Diagnostics.First();
+            throw new FlowCompilerBugException(flow.Id, NodeAt(source, first.Location.GetLineSpan().StartLinePosition.Line), string.Join("; ", errors.Take(5)));
+        }
+
+        return new CompiledFlow(contentHash, $"{FlowEmitter.Namespace}.{FlowEmitter.ClassNameOf(flow.Id)}", assembly.ToArray(), pdb.ToArray(), source);
+    }
+
+    // Every node's code follows a "// [node id]" comment: the nearest one above the error names the node.
+    private static string? NodeAt(string source, int line)
+    {
+        var lines = source.Split('\n');
+        for (var i = Math.Min(line, lines.Length - 1); i >= 0; i--)
+        {
+            if (NodeComment().Match(lines[i]) is { Success: true } match)
+            {
+                return match.Groups[1].Value;
+            }
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*// \[node ([A-Za-z0-9_-]+)\]")]
+    private static partial Regex NodeComment();
+}

@@ -1,0 +1,7 @@
+namespace FlowCompiler.Runtime.Execution;
+
+/// <summary>What an <c>ipam</c> node asks for; the range is chosen by user, then node, then global scope.</summary>
+/// <param name="NodeId">The node.</param>
+/// <param name="ProxmoxNode">The Proxmox node the address is for, or null.</param>
+/// <param name="UserId">The user the address is for, or null.</param>
+public sealed record IpamRequest(string NodeId, string? ProxmoxNode, int? UserId);
