@@ -51,6 +51,8 @@ internal sealed class ProxmoxApiConnection : IDisposable
         timeout.CancelAfter(_options.Timeout);
 
         using var request = new HttpRequestMessage(method, _apiRoot + path + queryString);
+        // Messages show the path as an admin would type it, e.g. with a UPID's colons unescaped.
+        var shownPath = Uri.UnescapeDataString(path);
         // AuthenticationHeaderValue would put a space after the scheme; Proxmox wants 'PVEAPIToken=…'.
         request.Headers.TryAddWithoutValidation("Authorization", _options.AuthorizationHeaderValue);
         if (form is not null)
@@ -65,15 +67,15 @@ internal sealed class ProxmoxApiConnection : IDisposable
             if (!response.IsSuccessStatusCode)
             {
                 throw ProxmoxErrorReader.Read(
-                    method, path, response.StatusCode, Redact(response.ReasonPhrase), Redact(body) ?? "", _options.TokenId);
+                    method, shownPath, response.StatusCode, Redact(response.ReasonPhrase), Redact(body) ?? "", _options.TokenId);
             }
 
-            return ReadData(method, path, body);
+            return ReadData(method, shownPath, body);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new ProxmoxApiException(
-                $"Proxmox at {_options.BaseUrl.Authority} did not answer {method} {path} within {_options.Timeout.TotalSeconds:0.###} s.");
+                $"Proxmox at {_options.BaseUrl.Authority} did not answer {method} {shownPath} within {_options.Timeout.TotalSeconds:0.###} s.");
         }
         catch (HttpRequestException exception) when (exception.InnerException is AuthenticationException)
         {
@@ -82,7 +84,7 @@ internal sealed class ProxmoxApiConnection : IDisposable
         catch (HttpRequestException exception)
         {
             throw new ProxmoxApiException(
-                $"Could not reach Proxmox at {_options.BaseUrl.Authority} for {method} {path}: {Redact(exception.Message)}", exception);
+                $"Could not reach Proxmox at {_options.BaseUrl.Authority} for {method} {shownPath}: {Redact(exception.Message)}", exception);
         }
     }
 

@@ -7,12 +7,6 @@ namespace FlowCompiler.Runtime.Proxmox;
 public sealed class ProxmoxApiException : Exception
 {
     /// <summary>Creates an exception with a message only.</summary>
-    public ProxmoxApiException()
-        : this("The Proxmox API request failed.")
-    {
-    }
-
-    /// <summary>Creates an exception with a message only.</summary>
     /// <param name="message">What went wrong, for an admin.</param>
     public ProxmoxApiException(string message)
         : this(message, null, null, null, null)

@@ -24,6 +24,8 @@ internal sealed class ProxmoxEmulator : IAsyncDisposable
     public const string TokenId = "panel@pve!modify";
     public const string TokenSecret = "8d2c9e4f-1b7a-4e6d-9c3b-5a0f7e2d1c48";
 
+    private const string ApiRoot = "/api2/json";
+
     private readonly WebApplication _app;
     private readonly EmulatorRouter _router;
     private readonly CancellationTokenSource _stopping = new();
@@ -92,7 +94,7 @@ internal sealed class ProxmoxEmulator : IAsyncDisposable
     }
 
     /// <summary>Client options pointing at the emulator, with short limits so that no test can hang.</summary>
-    public ProxmoxOptions ClientOptions(string secret = TokenSecret, TimeSpan? timeout = null, TimeSpan? taskWaitLimit = null) => new()
+    private ProxmoxOptions ClientOptions(string secret = TokenSecret, TimeSpan? timeout = null, TimeSpan? taskWaitLimit = null) => new()
     {
         BaseUrl = BaseUrl,
         TokenId = TokenId,
@@ -139,7 +141,7 @@ internal sealed class ProxmoxEmulator : IAsyncDisposable
             return;
         }
 
-        await WriteAsync(context, request.Path.StartsWith('/') ? _router.Dispatch(request) : EmulatorResponse.Error(404, "Not Found"));
+        await WriteAsync(context, context.Request.Path.StartsWithSegments(ApiRoot) ? _router.Dispatch(request) : EmulatorResponse.Error(404, "Not Found"));
     }
 
     private async Task HangAsync(HttpContext context)
@@ -157,9 +159,7 @@ internal sealed class ProxmoxEmulator : IAsyncDisposable
 
     private static async Task<RecordedRequest> ReadAsync(HttpContext context)
     {
-        const string ApiRoot = "/api2/json";
-        var fullPath = context.Request.Path.Value ?? "";
-        var path = fullPath.StartsWith(ApiRoot, StringComparison.Ordinal) ? fullPath[ApiRoot.Length..] : "!" + fullPath;
+        var path = context.Request.Path.StartsWithSegments(ApiRoot, out var below) ? below.Value ?? "" : context.Request.Path.Value ?? "";
 
         var parameters = context.Request.Query
             .SelectMany(pair => pair.Value.Select(value => new KeyValuePair<string, string>(pair.Key, value ?? "")))
