@@ -1,0 +1,83 @@
+using System.Text.Json;
+
+namespace FlowCompiler.Runtime.Proxmox;
+
+/// <summary>
+/// Reads and writes guest configurations: qemu through <c>POST …/config</c> and its task, lxc through the
+/// synchronous <c>PUT …/config</c>.
+/// </summary>
+internal sealed class ProxmoxGuestConfigWriter(ProxmoxApiConnection api, ProxmoxTaskWaiter tasks)
+{
+    // An edit is a pure function of the configuration it read, so re-reading and re-applying it after a
+    // concurrent change is safe; a few tries cover a busy guest without hiding a permanent conflict.
+    private const int DigestAttempts = 3;
+
+    /// <summary>The guest's current configuration and digest.</summary>
+    public async Task<ProxmoxGuestConfig> ReadAsync(ProxmoxGuest guest, CancellationToken cancellationToken) =>
+        ProxmoxGuestConfig.From(await api.GetAsync(ConfigPath(guest), [], cancellationToken));
+
+    /// <summary>Sends configuration parameters and, for qemu, waits for the resulting task.</summary>
+    public async Task WriteAsync(ProxmoxGuest guest, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+    {
+        if (guest.Type == ProxmoxGuestType.Lxc)
+        {
+            await api.SendFormAsync(HttpMethod.Put, ConfigPath(guest), parameters, cancellationToken);
+            return;
+        }
+
+        var upid = await api.SendFormAsync(HttpMethod.Post, ConfigPath(guest), parameters, cancellationToken);
+        // Without background_delay Proxmox always answers with the task's UPID; null would mean it already finished.
+        if (upid.ValueKind == JsonValueKind.String && upid.GetString() is { Length: > 0 } taskId)
+        {
+            await tasks.WaitAsync(guest.Node, taskId, $"configuration change of {guest.DisplayName}", cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Reads the configuration, lets <paramref name="edit"/> compute the changed keys and writes them back with the
+    /// digest, so that a concurrent change is never overwritten; on a stale digest the edit is redone.
+    /// </summary>
+    public async Task EditAsync(
+        ProxmoxGuest guest,
+        Func<ProxmoxGuestConfig, IReadOnlyList<KeyValuePair<string, string>>> edit,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var config = await ReadAsync(guest, cancellationToken);
+            var parameters = edit(config).ToList();
+            if (config.Digest is not null)
+            {
+                parameters.Add(new("digest", config.Digest));
+            }
+
+            try
+            {
+                await WriteAsync(guest, parameters, cancellationToken);
+                return;
+            }
+            catch (ProxmoxApiException exception) when (IsStaleDigest(exception))
+            {
+                if (attempt == DigestAttempts)
+                {
+                    throw new ProxmoxApiException(
+                        $"The configuration of {guest.DisplayName} kept changing while it was being edited; gave up after {DigestAttempts} attempts. {exception.Message}",
+                        exception.StatusCode,
+                        exception.ProxmoxMessage,
+                        exception.ParameterErrors,
+                        exception);
+                }
+            }
+        }
+    }
+
+    // qemu-server says "checksum missmatch (file change by other user?)", pve-container (and newer qemu-server)
+    // "detected modified configuration - file changed by other user? Try again.".
+    private static bool IsStaleDigest(ProxmoxApiException exception) =>
+        exception.ProxmoxMessage is { } text
+        && (text.Contains("checksum missmatch", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("file changed by other user", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("file change by other user", StringComparison.OrdinalIgnoreCase));
+
+    private static string ConfigPath(ProxmoxGuest guest) => ProxmoxApiPath.Of("nodes", guest.Node, guest.TypeSegment, guest.Vmid, "config");
+}

@@ -1,0 +1,30 @@
+namespace FlowCompiler.Tests.Proxmox.Conformance;
+
+/// <summary>
+/// Finds the Proxmox API schema the workplace keeps in <c>shared/proxmox/</c> beside the repository. It is
+/// third-party data and deliberately not part of the repository.
+/// </summary>
+internal static class PveApiSchemaFile
+{
+    private static readonly string RelativePath = Path.Combine("shared", "proxmox", "pve-api-subset.json");
+
+    /// <summary>The schema file's path, or null when no folder above the test binaries has one.</summary>
+    public static string? Locate()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, RelativePath);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Why a test that needs the schema cannot run.</summary>
+    public static string MissingReason =>
+        $"Proxmox API schema not found: no folder above {AppContext.BaseDirectory} has {RelativePath} " +
+        "(the workplace's shared/ folder beside the repository), so the conformance check cannot run here.";
+}
