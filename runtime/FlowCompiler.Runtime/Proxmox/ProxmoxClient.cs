@@ -1,3 +1,4 @@
+using FlowCompiler.Runtime.Values;
 using System.Globalization;
 
 namespace FlowCompiler.Runtime.Proxmox;
