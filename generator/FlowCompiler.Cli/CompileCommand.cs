@@ -24,18 +24,9 @@ internal static class CompileCommand
 
     private static int Run(string path, string folder)
     {
-        var bytes = FlowFileInput.TryRead(path, out var error);
-        if (bytes is null)
+        if (FlowFileInput.TryLoadValid(path, out var exitCode) is not { Flow: not null } result)
         {
-            DiagnosticOutput.WriteUsageError("text", error!);
-            return CommandLine.Usage;
-        }
-
-        var result = FlowValidator.Validate(bytes);
-        if (result.Flow is null)
-        {
-            DiagnosticOutput.WriteText(Console.Error, path, result.Diagnostics);
-            return CommandLine.Failed;
+            return exitCode;
         }
 
         var clock = Stopwatch.StartNew();

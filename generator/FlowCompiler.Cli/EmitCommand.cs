@@ -17,18 +17,9 @@ internal static class EmitCommand
 
     private static int Run(string path)
     {
-        var bytes = FlowFileInput.TryRead(path, out var error);
-        if (bytes is null)
+        if (FlowFileInput.TryLoadValid(path, out var exitCode) is not { Flow: not null } result)
         {
-            DiagnosticOutput.WriteUsageError("text", error!);
-            return CommandLine.Usage;
-        }
-
-        var result = FlowValidator.Validate(bytes);
-        if (result.Flow is null)
-        {
-            DiagnosticOutput.WriteText(Console.Error, path, result.Diagnostics);
-            return CommandLine.Failed;
+            return exitCode;
         }
 
         Console.Out.Write(FlowEmitter.Emit(result.Flow));

@@ -1,3 +1,5 @@
+using FlowCompiler.Generator.Validation;
+
 namespace FlowCompiler.Cli;
 
 /// <summary>Reads an input file for a command; an unreadable file is a usage error (exit 2) with a clear message.</summary>
@@ -29,5 +31,31 @@ internal static class FlowFileInput
             error = $"cannot read '{path}': {e.Message}";
             return null;
         }
+    }
+
+    /// <summary>
+    /// Reads and validates a flow for the commands that need a valid one (emit, compile). On failure it prints
+    /// why — a usage error, or the diagnostics on stderr — and gives the exit code.
+    /// </summary>
+    public static FlowValidation? TryLoadValid(string path, out int exitCode)
+    {
+        var bytes = TryRead(path, out var error);
+        if (bytes is null)
+        {
+            DiagnosticOutput.WriteUsageError("text", error!);
+            exitCode = CommandLine.Usage;
+            return null;
+        }
+
+        var result = FlowValidator.Validate(bytes);
+        if (result.Flow is null)
+        {
+            DiagnosticOutput.WriteText(Console.Error, path, result.Diagnostics);
+            exitCode = CommandLine.Failed;
+            return null;
+        }
+
+        exitCode = CommandLine.Success;
+        return result;
     }
 }
