@@ -166,7 +166,7 @@ public sealed partial class FlowBinder
                 var field = segment switch
                 {
                     FieldSegment { Path.IsSensitive: true } f => f.Path.Text,
-                    ScriptSegment s when TemplateBinder.ReadsSensitive(s, s.Code) => s.Code.Trim(),
+                    ScriptSegment s when TemplateBinder.ReadsSensitive(s) => s.Code.Trim(),
                     _ => null,
                 };
                 if (field is not null)

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using FlowCompiler.Generator.Diagnostics;
 using FlowCompiler.Generator.Model;
 using FlowCompiler.Generator.Templates;
@@ -112,7 +111,6 @@ public sealed partial class FlowBinder
             NodeTypes.Webhook => Plain(BindWebhook(node, scope), scope),
             NodeTypes.CreateTicket => BindCreateTicketWithScope(node, scope),
             NodeTypes.ModifyServer => Plain(BindModifyServer(node, scope), scope),
-            NodeTypes.Event => default,
             _ => default,
         };
 

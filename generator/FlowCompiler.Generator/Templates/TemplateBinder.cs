@@ -147,9 +147,9 @@ public static class TemplateBinder
     }
 
     /// <summary>Whether a Scriban hole reads a sensitive field.</summary>
-    internal static bool ReadsSensitive(ScriptSegment segment, string code)
+    internal static bool ReadsSensitive(ScriptSegment segment)
     {
-        var paths = ScriptHoleChecker.Check(code, _ => true).Paths;
+        var paths = ScriptHoleChecker.Check(segment.Code, _ => true).Paths;
         foreach (var variable in segment.Variables)
         {
             if (variable.Field?.IsSensitive == true)
