@@ -189,7 +189,7 @@ public sealed partial class FlowHost : IAsyncDisposable
                 return Failed(flowId, $"Flow '{flowId}' hit an internal compiler error and was not published; the error is logged. Please report it with the flow.", validation, clock);
             }
 
-            var stored = await _store.AddPublishedAsync(flowId, validation.Flow.Name, Encoding.UTF8.GetString(canonical), hash, ct);
+            var stored = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, ct);
             Activate(new ActiveFlow(loaded.Flow, stored.Version, _options.MaxConcurrentRunsPerFlow));
             LogPublished(_logger, flowId, stored.Version, loaded.CacheHit);
             return Published(stored, loaded.CacheHit, unchanged: false, validation, clock);

@@ -16,7 +16,7 @@ public interface IFlowVersionStore
     Task<StoredFlowVersion?> LatestAsync(string flowId, CancellationToken ct);
 
     /// <summary>Stores a new version (the next number) as the published one, unpublishing the others, in one transaction.</summary>
-    Task<StoredFlowVersion> AddPublishedAsync(string flowId, string name, string canonicalJson, string contentHash, CancellationToken ct);
+    Task<StoredFlowVersion> AddPublishedAsync(string flowId, string name, string eventName, string canonicalJson, string contentHash, CancellationToken ct);
 
     /// <summary>Makes <paramref name="version"/> the published one, or unpublishes the flow when it is null.</summary>
     Task SetPublishedAsync(string flowId, int? version, CancellationToken ct);
