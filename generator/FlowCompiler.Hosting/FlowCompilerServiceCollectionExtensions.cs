@@ -31,8 +31,8 @@ public static class FlowCompilerServiceCollectionExtensions
         services.AddFlowRuntime(configuration);
         services.AddOptions<FlowHostOptions>()
             .Bind(configuration.GetSection(FlowHostOptions.Section), binder => binder.ErrorOnUnknownConfiguration = true)
-            .Validate(ValidHostOptions)
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlowHostOptions>, FlowHostOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new FlowTelemetry(provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
@@ -44,11 +44,5 @@ public static class FlowCompilerServiceCollectionExtensions
             provider, provider.GetRequiredService<IOptions<FlowHostOptions>>().Value));
         services.AddHostedService<FlowHostStartup>();
         return services;
-    }
-
-    private static bool ValidHostOptions(FlowHostOptions options)
-    {
-        options.Validate();
-        return true;
     }
 }

@@ -46,7 +46,11 @@ public sealed partial class FlowHost : IAsyncDisposable
         TimeProvider time,
         ILogger<FlowHost> logger)
     {
-        options.Validate();
+        if (options.FindProblem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
         _cache = cache;
         _store = store;
         _options = options;

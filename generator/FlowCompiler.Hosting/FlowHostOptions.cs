@@ -36,24 +36,17 @@ public sealed class FlowHostOptions
     /// <summary>Run records written to the database in one batch.</summary>
     public int RecordBatchSize { get; set; } = 200;
 
-    /// <summary>Throws with the name of the first setting that makes no sense.</summary>
-    public void Validate()
-    {
-        Require(MaxConcurrentRuns > 0, nameof(MaxConcurrentRuns), "must be at least 1");
-        Require(MaxConcurrentRunsPerFlow > 0, nameof(MaxConcurrentRunsPerFlow), "must be at least 1");
-        Require(QueueCapacity > 0, nameof(QueueCapacity), "must be at least 1");
-        Require(QueueFullWait >= TimeSpan.Zero, nameof(QueueFullWait), "must not be negative");
-        Require(RunTimeout > TimeSpan.Zero, nameof(RunTimeout), "must be positive (e.g. 00:01:00)");
-        Require(RetentionDays > 0, nameof(RetentionDays), "must be at least 1");
-        Require(RetentionCount > 0, nameof(RetentionCount), "must be at least 1");
-        Require(RecordBatchSize > 0, nameof(RecordBatchSize), "must be at least 1");
-    }
+    /// <summary>The first setting that makes no sense, named by its configuration key, or null when all are fine.</summary>
+    public string? FindProblem() =>
+        MaxConcurrentRuns < 1 ? Problem(nameof(MaxConcurrentRuns), "must be at least 1")
+        : MaxConcurrentRunsPerFlow < 1 ? Problem(nameof(MaxConcurrentRunsPerFlow), "must be at least 1")
+        : QueueCapacity < 1 ? Problem(nameof(QueueCapacity), "must be at least 1")
+        : QueueFullWait < TimeSpan.Zero ? Problem(nameof(QueueFullWait), "must not be negative")
+        : RunTimeout <= TimeSpan.Zero ? Problem(nameof(RunTimeout), "must be positive, e.g. 00:01:00")
+        : RetentionDays < 1 ? Problem(nameof(RetentionDays), "must be at least 1")
+        : RetentionCount < 1 ? Problem(nameof(RetentionCount), "must be at least 1")
+        : RecordBatchSize < 1 ? Problem(nameof(RecordBatchSize), "must be at least 1")
+        : null;
 
-    private static void Require(bool condition, string setting, string rule)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException($"Setting {Section}:{setting} {rule}.");
-        }
-    }
+    private static string Problem(string setting, string rule) => $"Setting {Section}:{setting} {rule}.";
 }
