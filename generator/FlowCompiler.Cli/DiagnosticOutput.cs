@@ -7,11 +7,19 @@ namespace FlowCompiler.Cli;
 /// <summary>Prints diagnostics as text for people or as the JSON array of spec §7 for tools.</summary>
 internal static class DiagnosticOutput
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void WriteJson(Stream stdout, IEnumerable<FlowDiagnostic> diagnostics)
     {
         using var writer = new Utf8JsonWriter(stdout, JsonOptions);
+        WriteArray(writer, diagnostics);
+        writer.Flush();
+        stdout.Write("\n"u8);
+    }
+
+    /// <summary>Writes the diagnostics array of spec §7 into a larger JSON document.</summary>
+    public static void WriteArray(Utf8JsonWriter writer, IEnumerable<FlowDiagnostic> diagnostics)
+    {
         writer.WriteStartArray();
         foreach (var d in diagnostics)
         {
@@ -25,8 +33,6 @@ internal static class DiagnosticOutput
         }
 
         writer.WriteEndArray();
-        writer.Flush();
-        stdout.Write("\n"u8);
     }
 
     public static void WriteText(TextWriter output, string file, IReadOnlyCollection<FlowDiagnostic> diagnostics)

@@ -6,6 +6,12 @@ var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C#
     ValidateCommand.Create(),
     EmitCommand.Create(),
     CompileCommand.Create(),
+    PublishCommand.Create(),
+    ListCommand.Create(),
+    ExportCommand.Create(),
+    UnpublishCommand.Create(),
+    RollbackCommand.Create(),
+    RunsCommand.Create(),
 };
 
 return CommandLine.Run(root, args);

@@ -34,6 +34,7 @@ public sealed partial class FlowHost : IAsyncDisposable
     // Publishes, unpublishes and rollbacks are serialized; raises never take this lock.
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private DispatchTable _table = DispatchTable.Empty;
+    private int _disposed;
 
     /// <summary>Creates a host; call <see cref="LoadPublishedAsync"/> (the hosted service does) to load the published flows.</summary>
     public FlowHost(
@@ -354,9 +355,13 @@ public sealed partial class FlowHost : IAsyncDisposable
     /// <summary>Stops taking queued runs, lets the queued ones finish, and writes the remaining records.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _queue.DisposeAsync();
         await _recorder.DisposeAsync();
-        _publishing.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Published flow {FlowId} v{Version} (cache hit: {CacheHit})")]
