@@ -1,4 +1,4 @@
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>A failure the emulator answers the next matching request with, instead of handling it.</summary>
 internal sealed record EmulatorFault(

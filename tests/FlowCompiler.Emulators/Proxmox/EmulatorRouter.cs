@@ -1,4 +1,4 @@
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>
 /// Finds the endpoint of a request, verifies its parameters (path values included, as Proxmox does) and runs it.

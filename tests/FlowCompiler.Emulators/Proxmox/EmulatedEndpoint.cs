@@ -1,4 +1,4 @@
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>
 /// One API method: its path template (as the API schema writes it, e.g. <c>/nodes/{node}/qemu/{vmid}/config</c>),

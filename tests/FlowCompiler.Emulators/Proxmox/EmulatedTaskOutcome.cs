@@ -1,4 +1,4 @@
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>How the emulator's qemu configuration tasks end.</summary>
 /// <param name="ExitStatus">The task's exit status once stopped; null for a task that never stops.</param>

@@ -1,4 +1,4 @@
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>
 /// The grammar of one Proxmox property string (<c>key=value,…</c>), checked the way parse_property_string

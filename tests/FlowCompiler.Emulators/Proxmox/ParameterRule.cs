@@ -1,4 +1,4 @@
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>
 /// One declared parameter of an endpoint. A name ending in <c>[n]</c> (e.g. <c>net[n]</c>) stands for

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>
 /// Everything the emulated cluster knows and every knob a test turns. Guarded by <see cref="Gate"/>:

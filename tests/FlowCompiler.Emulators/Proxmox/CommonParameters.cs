@@ -1,4 +1,4 @@
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 using static PveValueRules;
 

@@ -1,4 +1,4 @@
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>An entry of the emulated <c>/etc/pve/ha/resources.cfg</c>.</summary>
 internal sealed class EmulatedHaResource(string sid, string type)

@@ -1,4 +1,4 @@
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>A verified call of an endpoint: its path values (<c>{node}</c>, <c>{vmid}</c>, …) and parameters.</summary>
 internal sealed record EndpointCall(

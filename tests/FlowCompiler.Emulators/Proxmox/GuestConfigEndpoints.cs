@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 using static PveValueRules;
 

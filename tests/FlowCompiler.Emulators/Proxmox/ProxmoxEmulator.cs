@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>
 /// A Proxmox VE API on 127.0.0.1 (random port) for tests: guests, tasks and HA resources in memory, the token

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>
 /// The declared parameters of one endpoint, checked as Proxmox does with <c>additionalProperties =&gt; 0</c>:

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>
 /// Proxmox's named string formats (PVE::JSONSchema's register_format), written from their documented rules.

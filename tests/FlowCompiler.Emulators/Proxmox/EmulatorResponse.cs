@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>What the emulator answers: the <c>data</c> of a success, or Proxmox's error shape.</summary>
 internal sealed record EmulatorResponse(int Status, string Reason, JsonNode? Data, string? Message, IReadOnlyDictionary<string, string>? Errors)

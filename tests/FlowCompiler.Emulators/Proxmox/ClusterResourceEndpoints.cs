@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 using static PveValueRules;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>A VM or container with its configuration file, kept as ordered <c>key: value</c> lines.</summary>
 internal sealed class EmulatedGuest(int vmid, string node, string type, bool running)

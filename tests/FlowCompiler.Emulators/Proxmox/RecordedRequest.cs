@@ -1,4 +1,4 @@
-namespace FlowCompiler.Tests.Proxmox.Emulator;
+namespace FlowCompiler.Emulators.Proxmox;
 
 /// <summary>A request as the emulator received it.</summary>
 /// <param name="Method">HTTP method.</param>
