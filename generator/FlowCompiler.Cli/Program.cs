@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FlowCompiler.Cli;
+using FlowCompiler.Cli.Demo;
 
 var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C# and runs them.")
 {
@@ -12,6 +13,7 @@ var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C#
     UnpublishCommand.Create(),
     RollbackCommand.Create(),
     RunsCommand.Create(),
+    DemoCommand.Create(),
 };
 
 return CommandLine.Run(root, args);
