@@ -12,6 +12,7 @@ var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C#
     ExportCommand.Create(),
     UnpublishCommand.Create(),
     RollbackCommand.Create(),
+    RaiseCommand.Create(),
     RunsCommand.Create(),
     DemoCommand.Create(),
 };
