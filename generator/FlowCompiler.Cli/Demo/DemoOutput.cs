@@ -123,8 +123,10 @@ internal sealed class DemoOutput(TextWriter output)
         }
 
         output.WriteLine($"  from the compile cache {cached} flows{(cached > 0 ? $", {published.Where(p => p.CacheHit).Average(p => p.Elapsed.TotalMilliseconds):0.0} ms on average" : "")}");
+        var roslynLoaded = AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.CodeAnalysis");
+        output.WriteLine($"  Roslyn loaded in this process: {(roslynLoaded ? "yes" : "no")}");
         output.WriteLine(compiled.Count == 0
-            ? "  this run reused the cache for every flow: Roslyn was not needed."
+            ? "  this run reused the cache for every flow."
             : "  run 'flowc demo' again: every flow then comes from the cache.");
     }
 
