@@ -1,6 +1,11 @@
 using FlowCompiler.Runtime.Actions.Http;
 using FlowCompiler.Runtime.Actions.Mail;
 using FlowCompiler.Runtime.Execution;
+using FlowCompiler.Runtime.Panel;
+using FlowCompiler.Runtime.Persistence;
+using FlowCompiler.Runtime.Persistence.Ipam;
+using FlowCompiler.Runtime.Persistence.Lookups;
+using FlowCompiler.Runtime.Persistence.Tickets;
 using FlowCompiler.Runtime.Proxmox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +23,7 @@ public static class FlowRuntimeServiceCollectionExtensions
     /// <summary>
     /// Registers the flow runtime: the options of every part bound from <paramref name="configuration"/>
     /// (see <see cref="FlowRuntimeSections"/>) and validated at start-up, the panel database, mail (SMTP or the
-    /// <c>.eml</c> outbox), HTTP with timeouts and retries, the Proxmox client, and <c>PanelFlowServices</c>
+    /// <c>.eml</c> outbox), HTTP with timeouts and retries, the Proxmox client, and <see cref="PanelFlowServices"/>
     /// as the <see cref="IFlowServices"/> compiled flows run against.
     /// </summary>
     /// <remarks>
@@ -40,6 +45,12 @@ public static class FlowRuntimeServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlowRuntimeOptions>, FlowRuntimeOptionsValidator>());
 
+        BindSection<PanelDatabaseOptions, PanelDatabaseOptionsValidator>(services, configuration, FlowRuntimeSections.Database);
+        services.TryAddSingleton(provider => new PanelDbContextFactory(provider.GetRequiredService<IOptions<PanelDatabaseOptions>>().Value));
+        services.TryAddSingleton<PanelLookups>();
+        services.TryAddSingleton<IpamAllocator>();
+        services.TryAddSingleton<TicketWriter>();
+
         services.AddFlowMail();
         BindSection<MailOptions, MailOptionsValidator>(services, configuration, FlowRuntimeSections.Mail)
             .PostConfigure(mail =>
@@ -55,6 +66,10 @@ public static class FlowRuntimeServiceCollectionExtensions
 
         BindSection<ProxmoxOptions, ProxmoxOptionsValidator>(services, configuration, FlowRuntimeSections.Proxmox);
         services.TryAddSingleton<ProxmoxClientAccessor>();
+        services.TryAddSingleton<ServerModifier>();
+
+        services.TryAddSingleton<PanelFlowServices>();
+        services.TryAddSingleton<IFlowServices>(provider => provider.GetRequiredService<PanelFlowServices>());
 
         return services;
     }

@@ -14,7 +14,7 @@ namespace FlowCompiler.Runtime.Panel;
 /// (timeouts, retries of idempotent methods), mail through <see cref="IMailSender"/> (SMTP or the <c>.eml</c>
 /// outbox), <c>modifyServer</c> through <see cref="ServerModifier"/> (Proxmox VE and the panel database).
 /// Every failure is an exception whose message says what to fix; the generated code records it on the node.
-/// Thread-safe: one instance serves every run. <c>AddFlowRuntime</c> registers it.
+/// Thread-safe: one instance serves every run. <see cref="Configuration.FlowRuntimeServiceCollectionExtensions.AddFlowRuntime"/> registers it.
 /// </summary>
 /// <param name="lookups"><c>dbJoin</c> and <c>loadTags</c>.</param>
 /// <param name="ipam"><c>ipam</c>.</param>

@@ -84,6 +84,7 @@ public sealed class PanelEndToEndTests
     {
         await using var smtp = await SmtpTestServer.StartAsync();
         await using var panel = await LivePanel.StartAsync(SmtpSettings(smtp.Port));
+        await panel.SeedAsync(PanelRows.Admin());
         var flow = CompilerTestFlows.Load(CompilerTestFlows.SampleText("error-log-ticket"));
 
         var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("eventLog.created"));
@@ -104,6 +105,7 @@ public sealed class PanelEndToEndTests
     public async Task Without_smtp_mail_goes_to_the_outbox_folder()
     {
         await using var panel = await LivePanel.StartAsync();
+        await panel.SeedAsync(PanelRows.Admin());
         var flow = CompilerTestFlows.Load(CompilerTestFlows.SampleText("error-log-ticket"));
 
         var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("eventLog.created"));
@@ -130,7 +132,7 @@ public sealed class PanelEndToEndTests
         var request = Assert.Single(receiver.Requests);
         Assert.Equal(("POST", "/hooks/servers/1337?node=pve%2F1%3F", "application/json"), (request.Method, request.PathAndQuery, request.ContentType));
         Assert.Equal("server.created", request.Headers["X-Panel-Event"]);
-        Assert.Equal("{\"host\": \"evil\\\"host\\\\\\n\\u003C/b\\u003Eä\", \"cores\": 4, \"tag\": \"vip\"}", Encoding.UTF8.GetString(request.Body));
+        Assert.Equal("{\"host\": \"evil\\u0022host\\\\\\n\\u003C/b\\u003Eä\", \"cores\": 4, \"tag\": \"vip\"}", Encoding.UTF8.GetString(request.Body));
     }
 
     [Fact]

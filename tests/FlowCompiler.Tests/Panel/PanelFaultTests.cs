@@ -23,6 +23,7 @@ public sealed class PanelFaultTests
     public async Task Smtp_server_down_fails_the_mail_node_and_keeps_the_ticket()
     {
         await using var panel = await LivePanel.StartAsync(PanelEndToEndTests.SmtpSettings(UnusedLoopbackPort.Find()));
+        await panel.SeedAsync(PanelRows.Admin());
         var flow = CompilerTestFlows.Load(CompilerTestFlows.SampleText("error-log-ticket"));
 
         var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("eventLog.created"));
@@ -143,6 +144,7 @@ public sealed class PanelFaultTests
     public async Task Locked_database_fails_the_writing_node_within_the_timeout_and_its_sibling_still_runs()
     {
         await using var panel = await LivePanel.StartAsync();
+        await panel.SeedAsync(PanelRows.Admin());
         var flow = CompilerTestFlows.Load(TicketAndMailFlow);
         await using var holder = new SqliteConnection($"Data Source={panel.DatabaseFile}");
         await holder.OpenAsync();
@@ -195,7 +197,7 @@ public sealed class PanelFaultTests
         settings["Mail:Username"] = "panel";
         settings["Mail:Password"] = SmtpPassword;
         await using var panel = await LivePanel.StartAsync(settings);
-        await panel.SeedAsync(PanelRows.Server());
+        await panel.SeedAsync(PanelRows.Server(), PanelRows.Admin());
 
         var mail = await panel.RunAsync(CompilerTestFlows.Load(CompilerTestFlows.SampleText("error-log-ticket")), CompilerTestFlows.SampleEvent("eventLog.created"));
         var proxmox = await panel.RunAsync(CompilerTestFlows.Load(CompilerTestFlows.SampleText("ha-group-for-node")), CompilerTestFlows.SampleEvent("server.created"));

@@ -25,6 +25,17 @@ internal static class PanelRows
         Status = "online",
     };
 
+    /// <summary>The admin who opens the tickets of the error-log sample.</summary>
+    public static UserRow Admin() => new()
+    {
+        Id = 1,
+        Username = "admin",
+        Email = "admin@example.org",
+        Password = "$2y$10$hash",
+        Register = new DateTime(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc),
+        Permission = 3,
+    };
+
     public static UserRow User() => new()
     {
         Id = 100,
