@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -59,7 +60,7 @@ internal sealed class DemoReceiver : IAsyncDisposable
         if (host == "ipam.example.com" && context.Request.Path == "/api/vlans")
         {
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync($$"""{"vlan": {"id": {{Vlan}}, "name": "customers"}}""", context.RequestAborted);
+            await context.Response.WriteAsync($$$"""{"vlan": {"id": {{{Vlan}}}, "name": "customers"}}""", context.RequestAborted);
             return;
         }
 
