@@ -30,7 +30,7 @@ public static class FlowCompilerServiceCollectionExtensions
 
         services.AddFlowRuntime(configuration);
         services.AddOptions<FlowHostOptions>()
-            .Bind(configuration.GetSection(FlowHostOptions.Section), binder => binder.ErrorOnUnknownConfiguration = true)
+            .Configure(options => OptionsSectionBinder.Bind(configuration.GetSection(FlowHostOptions.Section), options))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlowHostOptions>, FlowHostOptionsValidator>());
 

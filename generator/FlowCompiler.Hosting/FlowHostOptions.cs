@@ -7,7 +7,7 @@ namespace FlowCompiler.Hosting;
 public sealed class FlowHostOptions
 {
     /// <summary>The configuration section these options are read from.</summary>
-    public const string Section = "FlowCompiler:Host";
+    public const string Section = Runtime.Configuration.FlowRuntimeSections.Host;
 
     /// <summary>Runs in progress at once, over all flows (awaited and queued together).</summary>
     public int MaxConcurrentRuns { get; set; } = 64;

@@ -58,6 +58,7 @@ internal static class DemoCommand
             ["FlowCompiler:Proxmox:BaseUrl"] = proxmox.BaseUrl.ToString(),
             ["FlowCompiler:Proxmox:TokenId"] = ProxmoxEmulator.TokenId,
             ["FlowCompiler:Proxmox:TokenSecret"] = ProxmoxEmulator.TokenSecret,
+            ["FlowCompiler:Proxmox:TaskPollInterval"] = "00:00:00.050",
         };
 
         output.Setup(paths, receiver.BaseUri, proxmox.BaseUrl);

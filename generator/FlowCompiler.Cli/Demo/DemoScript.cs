@@ -32,6 +32,9 @@ internal sealed class DemoScript
             steps.Add(Inline(
                 """{ "event": "account.login", "data": { "id": 101, "name": "Grace Hopper", "email": "grace@example.org", "password": "$2y$10$demo-grace-hash", "register": "2024-02-26T09:30:00Z", "permission": 1, "confirmationToken": null } }""",
                 "Grace logs in; none of her servers is suspended, so the filter stops the flow"));
+            steps.Add(Inline(
+                """{ "event": "server.stop", "data": { "id": 1300, "vmid": 4800, "userid": 101, "hostname": "build.grace.example", "cpu": 8, "ram": 32768, "disk": 400, "os": "Rocky Linux 9", "ip": null, "ip6": null, "node": "pve-fra-2", "createdAt": "2024-02-28T10:00:00Z", "deletedAt": null, "nextPayment": null, "paymentReminderSent": null, "packageId": 4, "status": "offline", "cancelledAt": null, "charges": [] } }""",
+                "Grace stops her build server; no flow listens to server.stop"));
         }
         catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using FlowCompiler.Runtime.Configuration;
 using FlowCompiler.Runtime.Persistence;
 using Microsoft.Extensions.Options;
 
@@ -41,7 +42,9 @@ internal static class EngineCommand
         OptionsValidationException options => "configuration: " + string.Join(" ", options.Failures),
         PanelDatabaseException database => "database: " + database.Message,
         AggregateException { InnerExceptions: [var inner] } => StartupProblem(inner),
-        InvalidOperationException { InnerException: { } inner } => StartupProblem(inner),
+        InvalidOperationException { InnerException: { } inner } when StartupProblem(inner) is { } problem => problem,
+        // The configuration binders report a key that names no setting, or a value that does not convert, this way.
+        InvalidOperationException { Message: var message } when message.Contains(FlowRuntimeSections.Root + ":", StringComparison.Ordinal) => "configuration: " + message,
         _ => null,
     };
 }

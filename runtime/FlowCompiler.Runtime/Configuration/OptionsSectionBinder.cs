@@ -10,7 +10,7 @@ namespace FlowCompiler.Runtime.Configuration;
 /// or a value that does not convert, fails with its full key and what to write instead. Values are never quoted
 /// in messages, since a misplaced one may be a secret.
 /// </summary>
-internal static class OptionsSectionBinder
+public static class OptionsSectionBinder
 {
     /// <summary>Checks and binds <paramref name="section"/>; keys in <paramref name="subsections"/> are left to their own binders.</summary>
     public static void Bind(IConfigurationSection section, object options, params string[] subsections)

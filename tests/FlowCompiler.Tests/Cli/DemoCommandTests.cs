@@ -22,6 +22,7 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("=> mail to ada@example.org: \"Your server old-box is suspended\"", first.Stdout);
         Assert.Contains("=> POST https://noc.example.com/hooks/servers/1337", first.Stdout);
         Assert.Contains("=> ticket [urgent] \"Panel error: Backup of server ubuntu-2204 failed: storage backup-fra is full\"", first.Stdout);
+        Assert.Contains("has-suspended -> false", first.Stdout);
         Assert.Contains("no flow accepted it", first.Stdout);
         Assert.Contains("POST /nodes/pve-fra-1/qemu/4711/config", first.Stdout);
         Assert.Contains("#1 [urgent] Panel error", first.Stdout);
