@@ -49,6 +49,7 @@ public static class FlowRuntimeServiceCollectionExtensions
         services.TryAddSingleton(provider => new PanelDbContextFactory(provider.GetRequiredService<IOptions<PanelDatabaseOptions>>().Value));
         services.TryAddSingleton<PanelLookups>();
         services.TryAddSingleton<IpamAllocator>();
+        services.TryAddSingleton<IpamAssignments>();
         services.TryAddSingleton<TicketWriter>();
 
         services.AddFlowMail();
