@@ -11,13 +11,29 @@ internal static class DiagnosticOutput
 
     public static void WriteJson(Stream stdout, IEnumerable<FlowDiagnostic> diagnostics)
     {
-        using var writer = new Utf8JsonWriter(stdout, JsonOptions);
-        WriteArray(writer, diagnostics);
-        writer.Flush();
+        using (var writer = new Utf8JsonWriter(stdout, JsonOptions))
+        {
+            WriteArray(writer, diagnostics);
+        }
+
         stdout.Write("\n"u8);
     }
 
-    /// <summary>Writes the diagnostics array of spec §7 into a larger JSON document.</summary>
+    /// <summary>For commands whose JSON output is something else: <c>{ "error", "diagnostics": [...] }</c>.</summary>
+    public static void WriteInvalidJson(Stream stdout, string message, IEnumerable<FlowDiagnostic> diagnostics)
+    {
+        using (var writer = new Utf8JsonWriter(stdout, JsonOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("error", message);
+            writer.WritePropertyName("diagnostics");
+            WriteArray(writer, diagnostics);
+            writer.WriteEndObject();
+        }
+
+        stdout.Write("\n"u8);
+    }
+
     public static void WriteArray(Utf8JsonWriter writer, IEnumerable<FlowDiagnostic> diagnostics)
     {
         writer.WriteStartArray();
@@ -55,10 +71,14 @@ internal static class DiagnosticOutput
         if (format == "json")
         {
             using var stdout = Console.OpenStandardOutput();
-            using var writer = new Utf8JsonWriter(stdout, JsonOptions);
-            writer.WriteStartObject();
-            writer.WriteString("error", message);
-            writer.WriteEndObject();
+            using (var writer = new Utf8JsonWriter(stdout, JsonOptions))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("error", message);
+                writer.WriteEndObject();
+            }
+
+            stdout.Write("\n"u8);
         }
     }
 }

@@ -7,6 +7,7 @@ var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C#
     ValidateCommand.Create(),
     EmitCommand.Create(),
     CompileCommand.Create(),
+    RunCommand.Create(),
     PublishCommand.Create(),
     ListCommand.Create(),
     ExportCommand.Create(),

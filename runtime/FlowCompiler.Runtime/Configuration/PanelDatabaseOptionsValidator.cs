@@ -1,11 +1,15 @@
+using System.Data.Common;
 using FlowCompiler.Runtime.Persistence;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Npgsql;
 using Microsoft.Extensions.Options;
 
 namespace FlowCompiler.Runtime.Configuration;
 
 /// <summary>
-/// Checks <see cref="PanelDatabaseOptions"/> at start-up by preparing the provider, which parses the connection
-/// string. Messages name keys; the connection string, which may hold a password, is never quoted.
+/// Checks <see cref="PanelDatabaseOptions"/> at start-up by parsing the connection string with the provider's own
+/// parser. Messages name keys; the connection string, which may hold a password, is never quoted.
 /// </summary>
 internal sealed class PanelDatabaseOptionsValidator : IValidateOptions<PanelDatabaseOptions>
 {
@@ -32,16 +36,23 @@ internal sealed class PanelDatabaseOptionsValidator : IValidateOptions<PanelData
 
         try
         {
-            _ = new PanelDbContextFactory(options).Create();
+            _ = Parse(options);
             return ValidateOptionsResult.Success;
         }
-        catch (Exception e) when (e is PanelDatabaseException or ArgumentException or FormatException or KeyNotFoundException)
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException or InvalidOperationException)
         {
             // Provider parsers quote the offending part of the string, which may be the password: say only where to look.
             return ValidateOptionsResult.Fail(
                 $"{connectionString} is not a valid {options.Provider} connection string: check its keywords and quoting (e.g. \"{ExampleOf(options.Provider)}\").");
         }
     }
+
+    private static DbConnectionStringBuilder Parse(PanelDatabaseOptions options) => options.Provider switch
+    {
+        PanelDatabaseProvider.PostgreSql => new NpgsqlConnectionStringBuilder(options.ConnectionString),
+        PanelDatabaseProvider.SqlServer => new SqlConnectionStringBuilder(options.ConnectionString),
+        _ => new SqliteConnectionStringBuilder(options.ConnectionString),
+    };
 
     private static string ExampleOf(PanelDatabaseProvider provider) => provider switch
     {

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using FlowCompiler.Runtime.Data;
 using FlowCompiler.Runtime.Execution;
 using FlowCompiler.Runtime.Persistence;
+using FlowCompiler.Runtime.Persistence.Ipam;
 using FlowCompiler.Runtime.Proxmox;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,8 +17,9 @@ namespace FlowCompiler.Runtime.Panel;
 /// is changed first, so a refused change leaves the database as it was.
 /// </summary>
 /// <param name="database">The panel database.</param>
+/// <param name="addresses">IPAM addresses by id, and recording which server uses one.</param>
 /// <param name="proxmox">The configured cluster.</param>
-public sealed class ServerModifier(PanelDbContextFactory database, ProxmoxClientAccessor proxmox)
+public sealed class ServerModifier(PanelDbContextFactory database, IpamAssignments addresses, ProxmoxClientAccessor proxmox)
 {
     /// <summary>Applies one change.</summary>
     /// <param name="change">The rendered change.</param>
@@ -25,6 +27,7 @@ public sealed class ServerModifier(PanelDbContextFactory database, ProxmoxClient
     /// <exception cref="FlowValueException">The server, address or a value does not fit; the message says which.</exception>
     /// <exception cref="ProxmoxApiException">Proxmox refused or failed the change, or could not be reached.</exception>
     /// <exception cref="PanelDatabaseException">The panel database is locked or unreachable.</exception>
+    /// <exception cref="IpamException">No IPAM address has the id an assign action names.</exception>
     /// <exception cref="InvalidOperationException">No Proxmox cluster is configured.</exception>
     public async Task ApplyAsync(ServerChange change, CancellationToken ct)
     {
@@ -83,60 +86,23 @@ public sealed class ServerModifier(PanelDbContextFactory database, ProxmoxClient
 
     private async Task AssignIpv4Async(ProxmoxClient client, ServerRow server, int addressId, CancellationToken ct)
     {
-        var address = await database.UseAsync(db =>
-            (from a in db.Ipv4Addresses
-             join r in db.Ipv4Ranges on a.RangeId equals r.Id
-             where a.Id == addressId
-             select new { a.Ip, r.Subnet, r.Gateway }).AsNoTracking().FirstOrDefaultAsync(ct), ct)
-            ?? throw new FlowValueException($"There is no IPv4 address {addressId} in IPAM: ipv4Id must render the id of a row of ipv4Addresses (an ipam node's id).");
+        var address = await addresses.FindIpv4Async(addressId, ct);
         await ThrowIfHeldByAnotherAsync(server, addressId, s => s.Ip == addressId, "IPv4", address.Ip, ct);
-
         await client.AssignIpAddressAsync(server.Vmid, Assignment(address.Ip, address.Subnet, address.Gateway, "IPv4", addressId), ct);
-
-        await database.UseAsync(async db =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (server.Ip is { } previous && previous != addressId)
-            {
-                await db.Ipv4Addresses.Where(a => a.Id == previous).ExecuteUpdateAsync(s => s.SetProperty(a => a.InUse, 0), ct);
-            }
-
-            await db.Ipv4Addresses.Where(a => a.Id == addressId).ExecuteUpdateAsync(s => s.SetProperty(a => a.InUse, 1), ct);
-            await db.Servers.Where(s => s.Id == server.Id).ExecuteUpdateAsync(s => s.SetProperty(row => row.Ip, addressId), ct);
-            await transaction.CommitAsync(ct);
-            return true;
-        }, ct);
+        await addresses.AssignIpv4Async(server.Id, addressId, ct);
     }
 
     private async Task AssignIpv6Async(ProxmoxClient client, ServerRow server, int addressId, CancellationToken ct)
     {
-        var subnet = await database.UseAsync(db =>
-            (from a in db.Ipv6Addresses
-             join r in db.Ipv6Ranges on a.RangeId equals r.Id
-             where a.Id == addressId
-             select new { a.Ip, r.Target, r.Gateway }).AsNoTracking().FirstOrDefaultAsync(ct), ct)
-            ?? throw new FlowValueException($"There is no IPv6 subnet {addressId} in IPAM: ipv6Id must render the id of a row of ipv6Addresses (an ipam node's id).");
+        var subnet = await addresses.FindIpv6Async(addressId, ct);
         await ThrowIfHeldByAnotherAsync(server, addressId, s => s.Ip6 == addressId, "IPv6", subnet.Ip, ct);
-
-        var assignment = Assignment(GuestAddressOf(subnet.Ip, subnet.Target), subnet.Target, subnet.Gateway, "IPv6", addressId);
+        var assignment = Assignment(GuestAddressOf(subnet.Ip, subnet.Prefix), subnet.Prefix, subnet.Gateway, "IPv6", addressId);
         await client.AssignIpAddressAsync(server.Vmid, assignment, ct);
-
-        await database.UseAsync(async db =>
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            if (server.Ip6 is { } previous && previous != addressId)
-            {
-                await db.Ipv6Addresses.Where(a => a.Id == previous).ExecuteUpdateAsync(s => s.SetProperty(a => a.InUse, 0), ct);
-            }
-
-            await db.Ipv6Addresses.Where(a => a.Id == addressId).ExecuteUpdateAsync(s => s.SetProperty(a => a.InUse, 1), ct);
-            await db.Servers.Where(s => s.Id == server.Id).ExecuteUpdateAsync(s => s.SetProperty(row => row.Ip6, addressId), ct);
-            await transaction.CommitAsync(ct);
-            return true;
-        }, ct);
+        await addresses.AssignIpv6Async(server.Id, addressId, ct);
     }
 
-    // An address assigned to one server must not be moved silently to another: both would answer for it.
+    // Checked before Proxmox is changed, so an address in use elsewhere never reaches a second guest;
+    // IpamAssignments checks again under the range lock when it records the assignment.
     private async Task ThrowIfHeldByAnotherAsync(
         ServerRow server, int addressId, System.Linq.Expressions.Expression<Func<ServerRow, bool>> holds, string family, string ip, CancellationToken ct)
     {

@@ -17,4 +17,11 @@ public sealed record PanelDatabaseOptions
     /// command timeout elsewhere). Bounded so a locked database fails a node instead of hanging a run.
     /// </summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    // A record prints every property, and the connection string may hold a password: leave it out.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Provider = ").Append(Provider).Append(", ConnectionString = ***, CommandTimeout = ").Append(CommandTimeout);
+        return true;
+    }
 }

@@ -1,6 +1,9 @@
 using FlowCompiler.Runtime.Actions.Http;
 using FlowCompiler.Runtime.Actions.Mail;
 using FlowCompiler.Runtime.Configuration;
+using FlowCompiler.Runtime.Persistence;
+using FlowCompiler.Runtime.Execution;
+using FlowCompiler.Runtime.Panel;
 using FlowCompiler.Runtime.Proxmox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +27,9 @@ public sealed class RuntimeConfigurationTests
         Assert.Equal(TimeSpan.FromSeconds(10), provider.GetRequiredService<IOptions<HttpActionOptions>>().Value.Timeout);
         Assert.False(provider.GetRequiredService<ProxmoxClientAccessor>().IsConfigured);
         Assert.Equal(Path.Combine(".flowc", "cache"), provider.GetRequiredService<IOptions<FlowRuntimeOptions>>().Value.CacheDirectory);
+        var database = provider.GetRequiredService<IOptions<PanelDatabaseOptions>>().Value;
+        Assert.Equal((PanelDatabaseProvider.Sqlite, "Data Source=panel.db"), (database.Provider, database.ConnectionString));
+        Assert.IsType<PanelFlowServices>(provider.GetRequiredService<IFlowServices>());
     }
 
     [Fact]
@@ -129,6 +135,9 @@ public sealed class RuntimeConfigurationTests
     [InlineData("FlowCompiler:Mail:SmtpHots", "smtp.example.org", "FlowCompiler:Mail:SmtpHots is not a setting. The keys of FlowCompiler:Mail are: FromAddress, ")]
     [InlineData("FlowCompiler:CacheFolder", "/tmp", "FlowCompiler:CacheFolder is not a setting")]
     [InlineData("FlowCompiler:CacheDirectory", " ", "FlowCompiler:CacheDirectory is empty")]
+    [InlineData("FlowCompiler:Database:Provider", "MySql", "FlowCompiler:Database:Provider is not one of Sqlite, PostgreSql, SqlServer")]
+    [InlineData("FlowCompiler:Database:ConnectionString", "", "FlowCompiler:Database:ConnectionString is empty")]
+    [InlineData("FlowCompiler:Database:CommandTimeout", "00:00:00", "FlowCompiler:Database:CommandTimeout is 00:00:00")]
     public void A_bad_setting_fails_start_up_naming_its_key(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>
@@ -163,19 +172,26 @@ public sealed class RuntimeConfigurationTests
             ["FlowCompiler:Proxmox:BaseUrl"] = "https://pve.example.org:8006",
             ["FlowCompiler:Proxmox:TokenId"] = "bad token id",
             ["FlowCompiler:Proxmox:TokenSecret"] = Secret,
+            ["FlowCompiler:Database:Provider"] = "PostgreSql",
+            ["FlowCompiler:Database:ConnectionString"] = $"Host=db.example.org;Password={Secret};Unknown Keyword=1",
         };
 
         var error = RuntimeConfiguration.StartupError(settings);
 
+        Assert.Contains("FlowCompiler:Database:ConnectionString is not a valid PostgreSql connection string", error, StringComparison.Ordinal);
         Assert.Contains("FlowCompiler:Mail:SmtpPort", error, StringComparison.Ordinal);
         Assert.Contains("FlowCompiler:Proxmox:TokenId", error, StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, error, StringComparison.Ordinal);
 
         settings["FlowCompiler:Mail:SmtpPort"] = "587";
         settings["FlowCompiler:Proxmox:TokenId"] = "panel@pve!flows";
+        settings["FlowCompiler:Database:ConnectionString"] = $"Host=db.example.org;Username=panel;Password={Secret}";
         using var provider = RuntimeConfiguration.Build(settings);
         RuntimeConfiguration.ValidateAtStart(provider);
         Assert.DoesNotContain(Secret, provider.GetRequiredService<IOptions<MailOptions>>().Value.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(Secret, provider.GetRequiredService<IOptions<ProxmoxOptions>>().Value.ToString(), StringComparison.Ordinal);
+        var database = provider.GetRequiredService<IOptions<PanelDatabaseOptions>>().Value;
+        Assert.Equal(PanelDatabaseProvider.PostgreSql, database.Provider);
+        Assert.DoesNotContain(Secret, database.ToString(), StringComparison.Ordinal);
     }
 }
