@@ -24,16 +24,9 @@ internal static class RaiseCommand
 
     private static Task<int> RunAsync(string path, string format, CancellationToken ct)
     {
-        EventDocument raised;
-        try
+        if (EventFileInput.TryRead(path, out var error) is not { } raised)
         {
-            raised = FlowFileInput.TryRead(path, out var error) is { } bytes
-                ? EventDocument.Parse(bytes)
-                : throw new FormatException(error);
-        }
-        catch (FormatException e)
-        {
-            DiagnosticOutput.WriteUsageError(format, $"{path}: {e.Message}");
+            DiagnosticOutput.WriteUsageError(format, error!);
             return Task.FromResult(CommandLine.Usage);
         }
 
@@ -48,7 +41,7 @@ internal static class RaiseCommand
                 json.WriteStartArray();
                 foreach (var run in runs)
                 {
-                    RunResultJson.Write(json, run.Result, run.Version, run.Error);
+                    RunResultOutput.Write(json, run.Result, run.Version, run.Error);
                 }
 
                 json.WriteEndArray();
@@ -64,7 +57,7 @@ internal static class RaiseCommand
         }, ct);
     }
 
-    private static void WriteText(EventDocument raised, IReadOnlyList<CompletedRun> runs)
+    private static void WriteText((FlowEvent Event, object Payload) raised, IReadOnlyList<CompletedRun> runs)
     {
         if (runs.Count == 0)
         {

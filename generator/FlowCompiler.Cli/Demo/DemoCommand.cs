@@ -97,7 +97,7 @@ internal static class DemoCommand
             var failedRuns = 0;
             foreach (var step in script.Steps)
             {
-                var runs = await session.Flows.RaiseAsync(step.Event.Event.Name, step.Event.Payload, ct);
+                var runs = await session.Flows.RaiseAsync(step.Event.Name, step.Payload, ct);
                 output.Raised(step, runs);
                 failedRuns += runs.Count(r => r.Failed);
             }

@@ -56,7 +56,7 @@ internal sealed class DemoOutput(TextWriter output)
 
     public void Raised(DemoStep step, IReadOnlyList<CompletedRun> runs)
     {
-        output.WriteLine($"Event {step.Event.Event.Name}: {step.Title}{(step.Source is null ? "" : $"  [{step.Source}]")}");
+        output.WriteLine($"Event {step.Event.Name}: {step.Title}{(step.Source is null ? "" : $"  [{step.Source}]")}");
         if (runs.Count == 0)
         {
             output.WriteLine("  no flow accepted it (nothing ran, nothing allocated)\n");

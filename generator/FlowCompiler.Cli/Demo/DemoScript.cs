@@ -36,7 +36,7 @@ internal sealed class DemoScript
                 """{ "event": "server.stop", "data": { "id": 1300, "vmid": 4800, "userid": 101, "hostname": "build.grace.example", "cpu": 8, "ram": 32768, "disk": 400, "os": "Rocky Linux 9", "ip": null, "ip6": null, "node": "pve-fra-2", "createdAt": "2024-02-28T10:00:00Z", "deletedAt": null, "nextPayment": null, "paymentReminderSent": null, "packageId": 4, "status": "offline", "cancelledAt": null, "charges": [] } }""",
                 "Grace stops her build server; no flow listens to server.stop"));
         }
-        catch (Exception e) when (e is IOException or FormatException or UnauthorizedAccessException)
+        catch (FormatException e)
         {
             return new DemoScript([], e.Message);
         }
@@ -47,18 +47,16 @@ internal sealed class DemoScript
     private static DemoStep FromFile(string folder, string eventName, string title)
     {
         var path = Path.Combine(folder, eventName + ".json");
-        try
-        {
-            return new DemoStep(title, Path.GetRelativePath(Environment.CurrentDirectory, path), EventDocument.Parse(File.ReadAllBytes(path)));
-        }
-        catch (FormatException e)
-        {
-            throw new FormatException($"{path}: {e.Message}");
-        }
+        var (flowEvent, payload) = EventFileInput.TryRead(path, out var error) ?? throw new FormatException(error);
+        return new DemoStep(title, Path.GetRelativePath(Environment.CurrentDirectory, path), flowEvent, payload);
     }
 
-    private static DemoStep Inline(string json, string title) => new(title, null, EventDocument.Parse(Encoding.UTF8.GetBytes(json)));
+    private static DemoStep Inline(string json, string title)
+    {
+        var (flowEvent, payload) = EventFileInput.TryParse(Encoding.UTF8.GetBytes(json), title, out var error) ?? throw new FormatException(error);
+        return new DemoStep(title, null, flowEvent, payload);
+    }
 }
 
 /// <summary>One scripted event: what happens in the story, where the event came from, and the event.</summary>
-internal sealed record DemoStep(string Title, string? Source, EventDocument Event);
+internal sealed record DemoStep(string Title, string? Source, FlowEvent Event, object Payload);
