@@ -134,6 +134,13 @@ public sealed partial class FlowEmitter
 
                 return false;
             case BoundAddField add:
+                // With nothing below to read it, the value is still rendered (a Scriban hole may fail) but not kept.
+                if (add.ChildrenOf("out").IsEmpty)
+                {
+                    work.Add($"_ = {RenderTemplate(add, "value", add.Value)};");
+                    return false;
+                }
+
                 declarations.Add($"string {_outputNames[add.Id]};");
                 work.Add($"{_outputNames[add.Id]} = {RenderTemplate(add, "value", add.Value)};");
                 return false;

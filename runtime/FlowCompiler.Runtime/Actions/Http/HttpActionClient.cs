@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FlowCompiler.Runtime.Execution;
 using Polly.Timeout;
 
 namespace FlowCompiler.Runtime.Actions.Http;

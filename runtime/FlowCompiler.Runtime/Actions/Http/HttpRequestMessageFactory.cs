@@ -1,4 +1,5 @@
 using System.Text;
+using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Runtime.Actions.Http;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using FlowCompiler.Runtime.Actions.Http;
+using FlowCompiler.Runtime.Execution;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -98,7 +99,7 @@ public sealed class HttpActionClientTests : IDisposable
             ["Authorization"] = "Bearer abc",
         };
 
-        await client.SendAsync(Request(server, "POST", "{}") with { Headers = headers }, deadline.Token);
+        await client.SendAsync(Request(server, "POST", "{}") with { Headers = [.. headers] }, deadline.Token);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("firstX-Injected: evilsecond", request.Headers["X-Note"]);
@@ -114,7 +115,7 @@ public sealed class HttpActionClientTests : IDisposable
         var client = Client();
         var headers = new Dictionary<string, string> { ["Content-Language"] = "de", ["Content-Type"] = "text/html" };
 
-        await client.SendAsync(Request(server, "POST", "{}") with { ContentType = "application/json", Headers = headers }, deadline.Token);
+        await client.SendAsync(Request(server, "POST", "{}") with { ContentType = "application/json", Headers = [.. headers] }, deadline.Token);
 
         var request = Assert.Single(server.Requests);
         Assert.Equal("de", request.Headers["Content-Language"]);
@@ -231,7 +232,7 @@ public sealed class HttpActionClientTests : IDisposable
         var client = Client(o => o.MaxRetryAttempts = 1);
 
         var error = await Assert.ThrowsAsync<HttpActionException>(
-            () => client.SendAsync(new HttpRequestSpec { Url = url, Method = "GET" }, deadline.Token));
+            () => client.SendAsync(Request(url, "GET"), deadline.Token));
 
         Assert.StartsWith($"GET {url} failed: Connection refused", error.Message, StringComparison.Ordinal);
         Assert.Contains("Check that the server is up", error.Message, StringComparison.Ordinal);
@@ -276,7 +277,7 @@ public sealed class HttpActionClientTests : IDisposable
         var client = Client();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(
-            () => client.SendAsync(new HttpRequestSpec { Url = url, Method = method }, deadline.Token));
+            () => client.SendAsync(Request(url, method), deadline.Token));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
@@ -294,7 +295,10 @@ public sealed class HttpActionClientTests : IDisposable
     }
 
     private static HttpRequestSpec Request(HttpTestServer server, string method, string? content = null) =>
-        new() { Url = $"{server.BaseUrl}/hooks/servers/1", Method = method, Content = content };
+        Request($"{server.BaseUrl}/hooks/servers/1", method, content);
+
+    private static HttpRequestSpec Request(string url, string method, string? content = null) =>
+        new("hook", url, method, "", content, []);
 
     // Short waits between retries keep the suite fast; the behaviour is the same as with the defaults.
     private HttpActionClient Client(Action<HttpActionOptions>? configure = null)

@@ -1,0 +1,26 @@
+using FlowCompiler.Runtime.Actions.Mail;
+using Microsoft.Extensions.Options;
+
+namespace FlowCompiler.Runtime.Configuration;
+
+/// <summary>
+/// Checks <see cref="MailOptions"/> at start-up by building the sender they describe, which checks every setting
+/// it needs; its messages name settings as <c>MailOptions.X</c>, reported here as the key <c>FlowCompiler:Mail:X</c>.
+/// </summary>
+internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
+{
+    private const string OptionsPrefix = nameof(MailOptions) + ".";
+
+    public ValidateOptionsResult Validate(string? name, MailOptions options)
+    {
+        try
+        {
+            _ = MailSenderFactory.Create(options);
+            return ValidateOptionsResult.Success;
+        }
+        catch (InvalidOperationException e)
+        {
+            return ValidateOptionsResult.Fail(e.Message.Replace(OptionsPrefix, FlowRuntimeSections.Mail + ":", StringComparison.Ordinal));
+        }
+    }
+}

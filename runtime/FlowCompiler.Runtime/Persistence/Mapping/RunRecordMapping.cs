@@ -1,0 +1,55 @@
+using FlowCompiler.Runtime.Execution;
+using FlowCompiler.Runtime.Persistence.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowCompiler.Runtime.Persistence.Mapping;
+
+/// <summary>The project's own tables: <c>flowVersions</c>, <c>runs</c> and <c>runNodes</c>.</summary>
+internal static class RunRecordMapping
+{
+    /// <summary>Adds the tables to <paramref name="model"/>.</summary>
+    public static void Apply(ModelBuilder model)
+    {
+        model.Entity<FlowVersionRecord>(flow =>
+        {
+            flow.ToTable("flowVersions");
+            flow.HasKey(f => new { f.FlowId, f.Version });
+            flow.Property(f => f.FlowId).HasMaxLength(64);
+            flow.Property(f => f.TriggerEvent).HasMaxLength(64);
+            flow.Property(f => f.ContentHash).HasMaxLength(64);
+            // What the host asks on every event: the published flows of this trigger.
+            flow.HasIndex(f => new { f.TriggerEvent, f.Published });
+        });
+
+        model.Entity<RunRecord>(run =>
+        {
+            run.ToTable("runs");
+            run.HasKey(r => r.Id);
+            run.Property(r => r.Id).ValueGeneratedNever();
+            run.Property(r => r.FlowId).HasMaxLength(64);
+            run.Property(r => r.EventName).HasMaxLength(64);
+            run.Property(r => r.Status).HasMaxLength(16).HasConversion(new LowerCaseEnumConverter<RunStatus>());
+            run.HasMany(r => r.Nodes).WithOne().HasForeignKey(n => n.RunId).OnDelete(DeleteBehavior.Cascade);
+            run.HasIndex(r => new { r.FlowId, r.StartedAt });
+            run.HasIndex(r => r.StartedAt);
+        });
+
+        model.Entity<RunNodeRecord>(node =>
+        {
+            node.ToTable("runNodes");
+            node.HasKey(n => new { n.RunId, n.Ordinal });
+            node.Property(n => n.NodeId).HasMaxLength(64);
+            node.Property(n => n.Status).HasMaxLength(16).HasConversion(new LowerCaseEnumConverter<NodeStatus>());
+            node.Property(n => n.Port).HasMaxLength(8);
+        });
+
+        // Same naming as the panel tables: camelCase columns.
+        foreach (var recordType in new[] { typeof(FlowVersionRecord), typeof(RunRecord), typeof(RunNodeRecord) })
+        {
+            foreach (var property in model.Entity(recordType).Metadata.GetDeclaredProperties())
+            {
+                property.SetColumnName(FlowColumnName.CamelCase(property.Name));
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using FlowCompiler.Runtime.Data;
+using FlowCompiler.Runtime.Execution;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowCompiler.Runtime.Persistence.Tickets;
+
+/// <summary>The <c>createTicket</c> action against the panel database: the ticket and its first message in one transaction.</summary>
+public sealed class TicketWriter(PanelDbContextFactory database, TimeProvider? clock = null)
+{
+    private static readonly string[] Priorities = ["low", "medium", "high", "urgent"];
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>
+    /// Opens the ticket with <paramref name="request"/>'s content as its first message, both written or
+    /// neither; returns the ticket id. The creator (a panel user) writes the first message.
+    /// </summary>
+    /// <exception cref="ArgumentException">The priority is not low, medium, high or urgent, or the title is empty.</exception>
+    /// <exception cref="InvalidOperationException">No panel user has the creator's id.</exception>
+    /// <exception cref="PanelDatabaseException">The database is locked or unreachable.</exception>
+    public Task<int> CreateTicketAsync(TicketRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!Priorities.Contains(request.Priority))
+        {
+            throw new ArgumentException($"Ticket priority \"{request.Priority}\" is not one of low, medium, high, urgent.", nameof(request));
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Title))
+        {
+            throw new ArgumentException("A ticket needs a title: the title rendered empty.", nameof(request));
+        }
+
+        return database.UseAsync(async db =>
+        {
+            if (!await db.Users.AnyAsync(u => u.Id == request.CreatorId, ct).ConfigureAwait(false))
+            {
+                throw new InvalidOperationException($"No panel user has id {request.CreatorId}: creatorId must name the user who opens the ticket.");
+            }
+
+            var now = _clock.GetUtcNow().UtcDateTime;
+            await using var transaction = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var ticket = new TicketRow { Title = request.Title, Priority = request.Priority, CreatorId = request.CreatorId, CreatedAt = now };
+            db.Tickets.Add(ticket);
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            db.TicketMessages.Add(new TicketMessageRow { TicketId = ticket.Id, AuthorId = request.CreatorId, Content = request.Content, CreatedAt = now });
+            await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return ticket.Id;
+        }, ct);
+    }
+}

@@ -1,0 +1,88 @@
+using FlowCompiler.Runtime.Data;
+using FlowCompiler.Runtime.Persistence;
+using FlowCompiler.Runtime.Persistence.Providers;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowCompiler.Tests.Persistence;
+
+public sealed class MigrationTests
+{
+    private static readonly string[] ProjectTables = ["flowVersions", "runs", "runNodes"];
+
+    [Theory]
+    [InlineData(PanelDatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task Migrations_create_every_table_on_an_empty_database(PanelDatabaseProvider provider)
+    {
+        await using var database = await TestPanelDatabase.CreateAsync(provider);
+        await using var context = database.Factory.Create();
+
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+        var expected = FlowTables.All.Select(t => t.GetCustomAttributes(typeof(Runtime.Catalog.FlowTableAttribute), false)
+            .Cast<Runtime.Catalog.FlowTableAttribute>().Single().Name).Concat(ProjectTables);
+        foreach (var table in expected)
+        {
+            // A count on every table proves it exists with the mapped columns on this provider.
+            var entity = context.Model.GetEntityTypes().Single(e => e.GetTableName() == table);
+            var count = await CountAsync(context, entity.ClrType);
+            Assert.Equal(0, count);
+        }
+    }
+
+    [Theory]
+    [InlineData(PanelDatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task Migrating_twice_changes_nothing(PanelDatabaseProvider provider)
+    {
+        await using var database = await TestPanelDatabase.CreateAsync(provider);
+        await PanelDatabase.MigrateAsync(database.Factory, CancellationToken.None);
+
+        await using var context = database.Factory.Create();
+        Assert.Single(await context.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task The_sqlite_file_and_its_folder_are_created_on_first_start()
+    {
+        var path = TestPanelDatabase.TempSqlitePath();
+        var factory = new PanelDbContextFactory(new PanelDatabaseOptions { ConnectionString = $"Data Source={path}" });
+        try
+        {
+            await PanelDatabase.MigrateAsync(factory, CancellationToken.None);
+
+            Assert.True(File.Exists(path));
+            await using var context = factory.Create();
+            Assert.Equal("wal", await context.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToAsyncEnumerable().SingleAsync());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(PanelDatabaseProvider.Sqlite)]
+    [InlineData(PanelDatabaseProvider.PostgreSql)]
+    [InlineData(PanelDatabaseProvider.SqlServer)]
+    public void Each_providers_migrations_match_the_model(PanelDatabaseProvider provider)
+    {
+        // No connection needed: compares the model with the provider's last migration snapshot.
+        var connection = provider switch
+        {
+            PanelDatabaseProvider.Sqlite => "Data Source=unused.db",
+            PanelDatabaseProvider.PostgreSql => "Host=127.0.0.1;Database=unused",
+            _ => "Server=127.0.0.1;Database=unused",
+        };
+        using var context = new PanelDbContextFactory(new PanelDatabaseOptions { Provider = provider, ConnectionString = connection }).Create();
+
+        Assert.False(context.Database.HasPendingModelChanges(), $"the {provider} migrations are behind the model: add a migration (README, \"Panel database\")");
+        Assert.Single(context.Database.GetMigrations());
+    }
+
+    private static Task<int> CountAsync(PanelDbContext context, Type entity) =>
+        (Task<int>)typeof(MigrationTests).GetMethod(nameof(CountOf), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(entity).Invoke(null, [context])!;
+
+    private static Task<int> CountOf<T>(PanelDbContext context) where T : class => context.Set<T>().CountAsync();
+}
