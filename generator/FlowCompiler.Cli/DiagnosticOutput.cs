@@ -11,7 +11,31 @@ internal static class DiagnosticOutput
 
     public static void WriteJson(Stream stdout, IEnumerable<FlowDiagnostic> diagnostics)
     {
-        using var writer = new Utf8JsonWriter(stdout, JsonOptions);
+        using (var writer = new Utf8JsonWriter(stdout, JsonOptions))
+        {
+            WriteArray(writer, diagnostics);
+        }
+
+        stdout.Write("\n"u8);
+    }
+
+    /// <summary>For commands whose JSON output is something else: <c>{ "error", "diagnostics": [...] }</c>.</summary>
+    public static void WriteInvalidJson(Stream stdout, string message, IEnumerable<FlowDiagnostic> diagnostics)
+    {
+        using (var writer = new Utf8JsonWriter(stdout, JsonOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("error", message);
+            writer.WritePropertyName("diagnostics");
+            WriteArray(writer, diagnostics);
+            writer.WriteEndObject();
+        }
+
+        stdout.Write("\n"u8);
+    }
+
+    private static void WriteArray(Utf8JsonWriter writer, IEnumerable<FlowDiagnostic> diagnostics)
+    {
         writer.WriteStartArray();
         foreach (var d in diagnostics)
         {
@@ -25,8 +49,6 @@ internal static class DiagnosticOutput
         }
 
         writer.WriteEndArray();
-        writer.Flush();
-        stdout.Write("\n"u8);
     }
 
     public static void WriteText(TextWriter output, string file, IReadOnlyCollection<FlowDiagnostic> diagnostics)
@@ -49,10 +71,14 @@ internal static class DiagnosticOutput
         if (format == "json")
         {
             using var stdout = Console.OpenStandardOutput();
-            using var writer = new Utf8JsonWriter(stdout, JsonOptions);
-            writer.WriteStartObject();
-            writer.WriteString("error", message);
-            writer.WriteEndObject();
+            using (var writer = new Utf8JsonWriter(stdout, JsonOptions))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("error", message);
+                writer.WriteEndObject();
+            }
+
+            stdout.Write("\n"u8);
         }
     }
 }

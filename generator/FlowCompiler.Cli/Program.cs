@@ -6,6 +6,7 @@ var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C#
     ValidateCommand.Create(),
     EmitCommand.Create(),
     CompileCommand.Create(),
+    RunCommand.Create(),
 };
 
 return CommandLine.Run(root, args);

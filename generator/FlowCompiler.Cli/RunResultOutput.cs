@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using FlowCompiler.Runtime.Execution;
+
+namespace FlowCompiler.Cli;
+
+/// <summary>
+/// Prints a run (spec §7): as JSON, <c>{ "flow", "status", "nodes": [{ "id", "status", "port"?, "error"? }], "effects": [...] }</c>
+/// with each effect <c>{ "node", "type", ...the action's rendered parameters... }</c> in execution order; or as text.
+/// Webhook headers are left out of effects: they are where credentials live (<c>Authorization</c>).
+/// </summary>
+internal static class RunResultOutput
+{
+    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // Text output quotes strings as JSON, so line breaks and control characters stay visible.
+    private static readonly JsonSerializerOptions TextOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static void WriteJson(Stream stdout, RunResult result)
+    {
+        using (var writer = new Utf8JsonWriter(stdout, JsonOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("flow", result.Flow);
+            writer.WriteString("status", Status(result.Status));
+            writer.WriteStartArray("nodes");
+            foreach (var node in result.Nodes)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", node.Id);
+                writer.WriteString("status", Status(node.Status));
+                if (node.Port is not null)
+                {
+                    writer.WriteString("port", node.Port);
+                }
+
+                if (node.Error is not null)
+                {
+                    writer.WriteString("error", node.Error);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartArray("effects");
+            foreach (var effect in result.Effects)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("node", effect.NodeId);
+                writer.WriteString("type", effect.Type);
+                foreach (var (name, value) in Parameters(effect))
+                {
+                    WriteValue(writer, name, value);
+                }
+
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        stdout.Write("\n"u8);
+    }
+
+    public static void WriteText(TextWriter output, RunResult result, bool dryRun)
+    {
+        output.WriteLine($"flow {result.Flow}: {Status(result.Status)} in {result.Duration.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms{(dryRun ? " (dry run: nothing was sent)" : "")}");
+        var width = result.Nodes.Max(n => n.Id.Length);
+        foreach (var node in result.Nodes)
+        {
+            var line = new StringBuilder($"  {node.Id.PadRight(width)}  {Status(node.Status)}");
+            if (node.Port is not null)
+            {
+                line.Append(" -> ").Append(node.Port);
+            }
+
+            if (node.Error is not null)
+            {
+                line.Append(": ").Append(node.Error);
+            }
+
+            output.WriteLine(line.ToString());
+        }
+
+        output.WriteLine(result.Effects.Count == 0 ? "no effects" : dryRun ? "effects (would have been sent):" : "effects:");
+        foreach (var effect in result.Effects)
+        {
+            output.WriteLine($"  [{effect.NodeId}] {effect.Type}");
+            foreach (var (name, value) in Parameters(effect))
+            {
+                output.WriteLine($"    {name}: {Text(value)}");
+            }
+        }
+    }
+
+    // The rendered parameters of each action, in the order of spec §7.
+    private static IEnumerable<(string Name, object? Value)> Parameters(ActionRequest effect) => effect switch
+    {
+        MailRequest m => [("to", m.To), ("subject", m.Subject), ("content", m.Content), ("html", m.Html)],
+        HttpRequestSpec h => [("url", h.Url), ("method", h.Method), ("contentType", h.ContentType), ("content", h.Content)],
+        TicketRequest t => [("title", t.Title), ("priority", t.Priority), ("creatorId", t.CreatorId), ("content", t.Content)],
+        ServerChange c => [("serverId", c.ServerId), ("component", c.Component), ("action", c.Action), ("values", c.Values)],
+        _ => throw new InvalidOperationException($"No output for the effect type {effect.Type}."),
+    };
+
+    private static void WriteValue(Utf8JsonWriter writer, string name, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                writer.WriteNull(name);
+                break;
+            case string text:
+                writer.WriteString(name, text);
+                break;
+            case bool flag:
+                writer.WriteBoolean(name, flag);
+                break;
+            case int number:
+                writer.WriteNumber(name, number);
+                break;
+            case IReadOnlyList<KeyValuePair<string, object>> values:
+                writer.WriteStartObject(name);
+                foreach (var (key, item) in values)
+                {
+                    WriteValue(writer, key, item);
+                }
+
+                writer.WriteEndObject();
+                break;
+            default:
+                writer.WriteString(name, Convert.ToString(value, CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+
+    private static string Text(object? value) => value switch
+    {
+        null => "(none)",
+        string text => JsonSerializer.Serialize(text, TextOptions),
+        bool flag => flag ? "true" : "false",
+        IReadOnlyList<KeyValuePair<string, object>> values => string.Join(", ", values.Select(v => $"{v.Key} = {Text(v.Value)}")),
+        _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private static string Status(RunStatus status) => status == RunStatus.Succeeded ? "succeeded" : "failed";
+
+    private static string Status(NodeStatus status) => status switch
+    {
+        NodeStatus.Succeeded => "succeeded",
+        NodeStatus.Failed => "failed",
+        _ => "skipped",
+    };
+}

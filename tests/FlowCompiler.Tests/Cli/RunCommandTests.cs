@@ -1,0 +1,148 @@
+using System.Text.Json;
+using FlowCompiler.Tests.Language;
+
+namespace FlowCompiler.Tests.Cli;
+
+/// <summary><c>flowc run</c> in a child process: the JSON result of spec §7, exit codes, bad input.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("flowc-run-test-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static string Sample(string name) => Path.Combine(TestFlows.RepositoryRoot, "flows", name + ".json");
+
+    private static string SampleEvent(string name) => Path.Combine(TestFlows.RepositoryRoot, "flows", "events", name + ".json");
+
+    private Task<FlowcProcess.Result> Run(params string[] args) => FlowcProcess.RunAsync(["run", .. args, "--cache", Path.Combine(_folder, "cache")]);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public async Task A_dry_run_prints_one_json_document_with_nodes_ports_and_rendered_effects()
+    {
+        var result = await Run(Sample("addon-charge-mail"), "--event", SampleEvent("server.created"), "--dry-run", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var root = json.RootElement;
+        Assert.Equal(["flow", "status", "nodes", "effects"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("addon-charge-mail", root.GetProperty("flow").GetString());
+        Assert.Equal("succeeded", root.GetProperty("status").GetString());
+        var nodes = root.GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(["trigger", "paid-addon", "owner", "confirm"], nodes.Select(n => n.GetProperty("id").GetString()));
+        Assert.Equal("true", nodes[1].GetProperty("port").GetString());
+        Assert.All(nodes, n => Assert.Equal("succeeded", n.GetProperty("status").GetString()));
+        Assert.False(nodes[2].TryGetProperty("port", out _));
+        Assert.False(nodes[2].TryGetProperty("error", out _));
+        var mail = Assert.Single(root.GetProperty("effects").EnumerateArray());
+        Assert.Equal(["node", "type", "to", "subject", "content", "html"], mail.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("confirm", mail.GetProperty("node").GetString());
+        Assert.Equal("sendMail", mail.GetProperty("type").GetString());
+        Assert.Equal("Your server ubuntu-2204 is ready", mail.GetProperty("subject").GetString());
+        Assert.Contains("\"Managed backups (daily, 14 days)\" at 12.9 EUR", mail.GetProperty("content").GetString(), StringComparison.Ordinal);
+        Assert.False(mail.GetProperty("html").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Server_changes_list_their_values_as_an_object_with_numbers_for_whole_numbers()
+    {
+        var result = await Run(Sample("rest-vlan-lookup"), "--event", SampleEvent("server.created"), "--dry-run", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var change = Assert.Single(json.RootElement.GetProperty("effects").EnumerateArray());
+        Assert.Equal(["node", "type", "serverId", "component", "action", "values"], change.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1337, change.GetProperty("serverId").GetInt32());
+        Assert.Equal("changeVlanTag", change.GetProperty("action").GetString());
+        Assert.Equal(120, change.GetProperty("values").GetProperty("tag").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_failed_node_exits_1_and_reports_its_error_while_hostile_event_text_stays_valid_json()
+    {
+        var flow = Write("failing.json", TestFlows.Chain("server.created",
+            ("note", "modifyServer", """{ "serverId": "{{hostname}}", "component": "general", "action": "setNote", "note": "x" }""")));
+        var eventFile = Write("event.json", """
+            { "event": "server.created", "data": { "id": 5, "hostname": "evil\"host\\\n\u2028\u0000 </b>", "createdAt": "2024-02-23T20:00:25+02:00" } }
+            """);
+
+        var result = await Run(flow, "--event", eventFile, "--dry-run", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("failed", json.RootElement.GetProperty("status").GetString());
+        var note = json.RootElement.GetProperty("nodes")[1];
+        Assert.Equal("failed", note.GetProperty("status").GetString());
+        Assert.Contains("serverId rendered as \"evil\"host\\\n\u2028\0 </b>\"", note.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Empty(json.RootElement.GetProperty("effects").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Text_output_lists_every_node_and_what_would_have_been_sent()
+    {
+        var result = await Run(Sample("rest-vlan-lookup"), "--event", SampleEvent("server.created"), "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("flow rest-vlan-lookup: succeeded", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("dry run", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[set-vlan] modifyServer", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("values: tag = 120", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_dry_run_it_says_a_real_run_needs_the_host_and_exits_2()
+    {
+        var result = await Run(Sample("rest-vlan-lookup"), "--event", SampleEvent("server.created"), "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--dry-run", result.Stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Contains("panel host", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "event": "server.created", "data": { "hostnme": "x" } }""", "hostnme")]
+    [InlineData("""{ "event": "server.created", "data": { "cpu": "four" } }""", "cpu")]
+    [InlineData("""{ "event": "server.created", "data": { "hostname": "lone \ud800 surrogate" } }""", "hostname")]
+    [InlineData("""{ "event": "server.created", "data": { "createdAt": "yesterday" } }""", "yesterday")]
+    [InlineData("""{ "event": "server.exploded", "data": { } }""", "server.exploded")]
+    [InlineData("""{ "event": "account.login", "data": { } }""", "runs on server.created events")]
+    [InlineData("""{ "event": "server.created", "data": { }, "extra": 1 }""", "extra")]
+    [InlineData("""{ "data": { } }""", "\"event\"")]
+    [InlineData("""not json""", "not a valid event file")]
+    public async Task A_bad_event_file_exits_2_and_says_what_is_wrong(string eventJson, string expected)
+    {
+        var result = await Run(Sample("rest-vlan-lookup"), "--event", Write("bad-event.json", eventJson), "--dry-run", "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Contains(expected, json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_flow_exits_1_with_its_diagnostics_as_one_json_document()
+    {
+        var flow = Write("invalid.json", TestFlows.Chain("server.created", ("f", "filter", """{ "field": "hostnme", "operation": "=", "value": "x" }""")));
+
+        var result = await Run(flow, "--event", SampleEvent("server.created"), "--dry-run", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("FLOW0019", json.RootElement.GetProperty("diagnostics")[0].GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task A_missing_event_option_is_bad_usage()
+    {
+        var result = await FlowcProcess.RunAsync("run", Sample("rest-vlan-lookup"), "--dry-run");
+
+        Assert.Equal(2, result.ExitCode);
+    }
+}
