@@ -2,6 +2,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using FlowCompiler.Bench.Flows;
 using FlowCompiler.Generator.Compilation;
+using FlowCompiler.Generator.Interpretation;
 using FlowCompiler.Runtime.Events;
 using FlowCompiler.Runtime.Execution;
 
@@ -28,6 +29,7 @@ public class DispatchBenchmarks
 {
     private readonly MailSink _sink = new();
     private LoadedFlow[] _compiled = [];
+    private FlowInterpreter[] _interpreted = [];
     private HandWrittenMailFlow[] _handWritten = [];
     private ServerEvent _event = BenchEvents.Server(2);
 
@@ -45,11 +47,13 @@ public class DispatchBenchmarks
     {
         var ids = Enumerable.Range(0, Flows).Select(i => "dispatch-" + i.ToString("D3", CultureInfo.InvariantCulture)).ToArray();
         _compiled = BenchCompiler.PublishAll([.. ids.Select(BenchFlows.Mail)]);
+        _interpreted = [.. ids.Select(id => new FlowInterpreter(BenchCompiler.Bind(BenchFlows.Mail(id)).Flow))];
         _handWritten = [.. ids.Select(id => new HandWrittenMailFlow(id))];
         _event = BenchEvents.Server(Case == DispatchCase.Passing ? 16 : 2);
 
         var expected = Sent(HandWritten);
         Same(expected, Sent(Compiled), "compiled");
+        Same(expected, Sent(Interpreter), "interpreted");
     }
 
     /// <summary>The same flows written by hand.</summary>
@@ -81,6 +85,22 @@ public class DispatchBenchmarks
             }
 
             await flow.Entry(payload, _sink, new FlowRun(flow.Descriptor), CancellationToken.None);
+        }
+    }
+
+    /// <summary>The reference interpreter over the same bound flows.</summary>
+    [Benchmark]
+    public async Task Interpreter()
+    {
+        object payload = _event;
+        foreach (var flow in _interpreted)
+        {
+            if (!flow.Accepts(payload))
+            {
+                continue;
+            }
+
+            await flow.RunAsync(payload, _sink, new FlowRun(flow.Descriptor), CancellationToken.None);
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using FlowCompiler.Bench.Flows;
 using FlowCompiler.Generator.Compilation;
+using FlowCompiler.Generator.Interpretation;
 using FlowCompiler.Runtime.Events;
 using RulesEngine.Models;
 using MicrosoftRulesEngine = RulesEngine.RulesEngine;
@@ -22,6 +23,7 @@ public class PredicateBenchmarks
     private LoadedFlow? _flow;
     private Func<object, bool> _compiled = _ => false;
     private MicrosoftRulesEngine? _rules;
+    private FlowInterpreter? _interpreter;
 
     /// <summary>Which condition.</summary>
     [Params(PredicateCondition.CpuAtLeast8, PredicateCondition.HostnameStartsWith, PredicateCondition.AnyChargeAbove10)]
@@ -37,11 +39,13 @@ public class PredicateBenchmarks
             PredicateCondition.HostnameStartsWith => ("hostname", "startsWith", "\"WEB-\"", true, "e.Hostname.StartsWith(\"WEB-\", StringComparison.OrdinalIgnoreCase)"),
             _ => ("charges.amount", ">", "10", false, "e.Charges.Any(c => c.Amount > 10)"),
         };
-        _flow = BenchCompiler.PublishAll([BenchFlows.Predicate("predicate-" + Condition.ToString().ToLowerInvariant(), field, operation, value, ignoreCase)])[0];
+        var json = BenchFlows.Predicate("predicate-" + Condition.ToString().ToLowerInvariant(), field, operation, value, ignoreCase);
+        _flow = BenchCompiler.PublishAll([json])[0];
         _compiled = _flow.Accepts;
+        _interpreter = new FlowInterpreter(BenchCompiler.Bind(json).Flow);
 
-        var json = JsonSerializer.Serialize(new[] { new { WorkflowName = Workflow, Rules = new[] { new { RuleName = Condition.ToString(), Expression = expression } } } });
-        _rules = new MicrosoftRulesEngine(JsonSerializer.Deserialize<Workflow[]>(json)!, new ReSettings());
+        var workflow = JsonSerializer.Serialize(new[] { new { WorkflowName = Workflow, Rules = new[] { new { RuleName = Condition.ToString(), Expression = expression } } } });
+        _rules = new MicrosoftRulesEngine(JsonSerializer.Deserialize<Workflow[]>(workflow)!, new ReSettings());
 
         foreach (var (e, expected) in new[] { (_event, true), (BenchEvents.PlainServer(), false) })
         {
@@ -57,6 +61,10 @@ public class PredicateBenchmarks
     [Benchmark]
     public async Task<bool> RulesEngine() => (await _rules!.ExecuteAllRulesAsync(Workflow, new RuleParameter("e", _event)))[0].IsSuccess;
 
+    /// <summary>The reference interpreter's filter.</summary>
+    [Benchmark]
+    public bool Interpreter() => _interpreter!.Accepts(_event);
+
     /// <summary>Unloads the compiled flow.</summary>
     [GlobalCleanup]
     public void Cleanup() => _flow?.Unload();
@@ -65,9 +73,10 @@ public class PredicateBenchmarks
     {
         var compiled = _compiled(e);
         var rules = _rules!.ExecuteAllRulesAsync(Workflow, new RuleParameter("e", e)).GetAwaiter().GetResult()[0].IsSuccess;
-        if (compiled != expected || rules != expected)
+        var interpreted = _interpreter!.Accepts(e);
+        if (compiled != expected || rules != expected || interpreted != expected)
         {
-            throw new InvalidOperationException($"{Condition}: expected {expected}, compiled says {compiled}, RulesEngine says {rules}");
+            throw new InvalidOperationException($"{Condition}: expected {expected}, compiled says {compiled}, RulesEngine {rules}, interpreter {interpreted}");
         }
     }
 }
