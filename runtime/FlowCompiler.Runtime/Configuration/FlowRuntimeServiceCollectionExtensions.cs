@@ -41,7 +41,7 @@ public static class FlowRuntimeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<FlowRuntimeOptions>()
-            .Configure(options => OptionsSectionBinder.Bind(configuration.GetSection(FlowRuntimeSections.Root), options, FlowRuntimeSections.Subsections))
+            .Configure(options => OptionsSectionBinder.Bind(configuration.GetSection(FlowRuntimeSections.Root), options, ownsSubsections: false))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlowRuntimeOptions>, FlowRuntimeOptionsValidator>());
 
