@@ -44,6 +44,32 @@ public sealed class DatabaseFaultTests
         Assert.Equal(expected, ticket.Message);
     }
 
+    [Theory]
+    [PostgresData]
+    public async Task An_allocation_waits_for_the_postgres_range_lock_and_says_so_when_it_times_out(PanelDatabaseProvider provider)
+    {
+        await using var database = await TestPanelDatabase.CreateAsync(provider, commandTimeout: TimeSpan.FromSeconds(1));
+        await database.AddAsync(new Ipv4RangeRow { Id = 1, Start = "192.0.2.10", End = "192.0.2.20", Subnet = 24, Gateway = "192.0.2.1", Scope = "global", CreatedAt = PanelSeed.Created });
+        var connection = new NpgsqlConnectionStringBuilder(database.Factory.Options.ConnectionString);
+
+        // Another allocation in progress: it holds the range row's lock.
+        await using var holder = new NpgsqlConnection(connection.ConnectionString);
+        await holder.OpenAsync();
+        await using var transaction = await holder.BeginTransactionAsync();
+        await using (var lockRange = new NpgsqlCommand("SELECT 1 FROM \"ipv4Ranges\" WHERE \"id\" = 1 FOR UPDATE", holder, transaction))
+        {
+            await lockRange.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<PanelDatabaseException>(() =>
+            new IpamAllocator(database.Factory).AllocateIpv4Async(new IpamRequest("ipam", null, null), CancellationToken.None).WaitAsync(Bound));
+        await transaction.RollbackAsync();
+        var afterwards = await new IpamAllocator(database.Factory).AllocateIpv4Async(new IpamRequest("ipam", null, null), CancellationToken.None).WaitAsync(Bound);
+
+        Assert.Equal($"PostgreSQL at {connection.Host}:{connection.Port} did not answer within 1 s: check the server's load and locks, or raise the database command timeout.", error.Message);
+        Assert.Equal("192.0.2.10", afterwards.Ip);
+    }
+
     [Fact]
     public async Task A_sqlite_database_without_migrations_says_to_apply_them()
     {
