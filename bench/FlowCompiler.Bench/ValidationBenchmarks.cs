@@ -18,7 +18,7 @@ public class ValidationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _sample = File.ReadAllBytes(Path.Combine(RepositoryRoot(), "flows", "vip-server-webhook.json"));
+        _sample = File.ReadAllBytes(Path.Combine(RepositoryPaths.Root(), "flows", "vip-server-webhook.json"));
         _thousandNodes = Encoding.UTF8.GetBytes(LargeFlow.Build(1000));
         if (FlowValidator.Validate(_thousandNodes).HasErrors)
         {
@@ -33,15 +33,4 @@ public class ValidationBenchmarks
     /// <summary>A 1,000-node flow.</summary>
     [Benchmark]
     public bool ThousandNodes() => FlowValidator.Validate(_thousandNodes).HasErrors;
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FlowCompiler.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? Directory.GetCurrentDirectory();
-    }
 }

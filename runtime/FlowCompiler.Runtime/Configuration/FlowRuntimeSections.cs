@@ -23,8 +23,8 @@ public static class FlowRuntimeSections
     /// <summary>The Proxmox VE cluster of <c>modifyServer</c> (<see cref="Proxmox.ProxmoxOptions"/>); optional as a whole.</summary>
     public const string Proxmox = Root + ":Proxmox";
 
-    /// <summary>The names of the sub-sections below <see cref="Root"/>.</summary>
-    internal static string[] Subsections { get; } = ["Database", "Mail", "Http", "Proxmox"];
+    /// <summary>The engine host's settings (run concurrency, queue, timeout, retention), read by <c>FlowCompiler.Hosting</c>.</summary>
+    public const string Host = Root + ":Host";
 
     /// <summary>The configuration key of <paramref name="property"/> in <paramref name="section"/>.</summary>
     internal static string Key(string section, string property) => section + ":" + property;

@@ -24,7 +24,7 @@ public static class FlowRuntimeServiceCollectionExtensions
     /// Registers the flow runtime: the options of every part bound from <paramref name="configuration"/>
     /// (see <see cref="FlowRuntimeSections"/>) and validated at start-up, the panel database, mail (SMTP or the
     /// <c>.eml</c> outbox), HTTP with timeouts and retries, the Proxmox client, and <see cref="PanelFlowServices"/>
-    /// as the <see cref="IFlowServices"/> compiled flows run against.
+    /// as the <see cref="IFlowServices"/> compiled flows run against; <see cref="PanelDryRunFlowServices"/> for dry runs.
     /// </summary>
     /// <remarks>
     /// A bad or missing setting fails start-up with a message naming its key (<c>FlowCompiler:Mail:Password</c>);
@@ -41,7 +41,7 @@ public static class FlowRuntimeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<FlowRuntimeOptions>()
-            .Configure(options => OptionsSectionBinder.Bind(configuration.GetSection(FlowRuntimeSections.Root), options, FlowRuntimeSections.Subsections))
+            .Configure(options => OptionsSectionBinder.Bind(configuration.GetSection(FlowRuntimeSections.Root), options, ownsSubsections: false))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlowRuntimeOptions>, FlowRuntimeOptionsValidator>());
 
@@ -69,6 +69,7 @@ public static class FlowRuntimeServiceCollectionExtensions
         services.TryAddSingleton<ProxmoxClientAccessor>();
         services.TryAddSingleton<ServerModifier>();
 
+        services.TryAddSingleton<PanelDryRunFlowServices>();
         services.TryAddSingleton<PanelFlowServices>();
         services.TryAddSingleton<IFlowServices>(provider => provider.GetRequiredService<PanelFlowServices>());
 

@@ -10,10 +10,17 @@ namespace FlowCompiler.Runtime.Configuration;
 /// or a value that does not convert, fails with its full key and what to write instead. Values are never quoted
 /// in messages, since a misplaced one may be a secret.
 /// </summary>
-internal static class OptionsSectionBinder
+public static class OptionsSectionBinder
 {
-    /// <summary>Checks and binds <paramref name="section"/>; keys in <paramref name="subsections"/> are left to their own binders.</summary>
-    public static void Bind(IConfigurationSection section, object options, params string[] subsections)
+    /// <summary>
+    /// Checks and binds <paramref name="section"/>. With <paramref name="ownsSubsections"/> false, keys that hold
+    /// sections of their own (the root's <c>Mail</c>, or a host's <c>Host</c>) are left to their own binders.
+    /// </summary>
+    /// <param name="section">The section, e.g. <c>FlowCompiler:Mail</c>.</param>
+    /// <param name="options">The options object its keys are bound onto.</param>
+    /// <param name="ownsSubsections">Whether keys holding sections are this object's (false for a root section).</param>
+    /// <exception cref="InvalidOperationException">A key names no setting, or a value does not convert; the message names the key.</exception>
+    public static void Bind(IConfigurationSection section, object options, bool ownsSubsections = true)
     {
         var settings = options.GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
@@ -21,7 +28,7 @@ internal static class OptionsSectionBinder
             .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var entry in section.GetChildren())
         {
-            if (subsections.Contains(entry.Key, StringComparer.OrdinalIgnoreCase))
+            if (!ownsSubsections && entry.Value is null && entry.GetChildren().Any())
             {
                 continue;
             }
@@ -29,7 +36,7 @@ internal static class OptionsSectionBinder
             if (!settings.TryGetValue(entry.Key, out var property))
             {
                 throw new InvalidOperationException(
-                    $"{entry.Path} is not a setting. The keys of {section.Path} are: {string.Join(", ", settings.Keys.Concat(subsections).Order(StringComparer.Ordinal))}.");
+                    $"{entry.Path} is not a setting. The keys of {section.Path} are: {string.Join(", ", settings.Keys.Order(StringComparer.Ordinal))}.");
             }
 
             if (entry.Value is { Length: > 0 } value && !Converts(property.PropertyType, value))

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Net.Sockets;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
@@ -22,7 +23,7 @@ internal static class PanelDatabaseFault
     /// <summary>The explained fault, or null when <paramref name="error"/> is not a database fault (it then propagates as is).</summary>
     public static PanelDatabaseException? Explain(Exception error, PanelDatabaseOptions options)
     {
-        var cause = error is DbUpdateException { InnerException: { } inner } ? inner : error;
+        var cause = Cause(error);
         var timeout = $"{options.CommandTimeout.TotalSeconds:0.#} s";
         var message = cause switch
         {
@@ -36,7 +37,7 @@ internal static class PanelDatabaseFault
             SqliteException { SqliteErrorCode: SqliteNotADatabase } =>
                 $"{SqliteFile(options)} is not a SQLite database: point the connection string's Data Source at the panel database file.",
             SqliteException { SqliteErrorCode: SqliteError } e when e.Message.Contains("no such table", StringComparison.Ordinal) =>
-                $"The SQLite panel database {SqliteFile(options)} has no panel tables ({e.Message.Replace("SQLite Error 1: ", "", StringComparison.Ordinal)}): " +
+                $"The SQLite panel database {SqliteFile(options)} has no panel tables ({SqliteMissingTable(e.Message)}): " +
                 "apply the migrations at start-up (PanelDatabase.MigrateAsync).",
             PostgresException { SqlState: "28P01" or "28000" } =>
                 $"PostgreSQL at {PostgresServer(options)} refused the user name or password of the connection string: check the credentials.",
@@ -59,6 +60,23 @@ internal static class PanelDatabaseFault
             _ => null,
         };
         return message is null ? null : new PanelDatabaseException(message, error);
+    }
+
+    // EF wraps provider errors: in DbUpdateException on save, in InvalidOperationException when its execution
+    // strategy deems them transient.
+    private static Exception Cause(Exception error) => error switch
+    {
+        DbUpdateException { InnerException: { } inner } => inner,
+        InvalidOperationException { InnerException: DbException inner } => inner,
+        _ => error,
+    };
+
+    // "SQLite Error 1: 'no such table: users'." → "no such table: users"
+    private static string SqliteMissingTable(string message)
+    {
+        var start = message.IndexOf("no such table", StringComparison.Ordinal);
+        var end = message.IndexOf('\'', start);
+        return end < 0 ? message[start..] : message[start..end];
     }
 
     private static string SqliteFile(PanelDatabaseOptions options)

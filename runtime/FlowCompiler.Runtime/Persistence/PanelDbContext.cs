@@ -74,7 +74,7 @@ public abstract class PanelDbContext : DbContext
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         // Money: enough for any price or balance, exact to a hundredth of a cent.
-        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4).HaveConversion<NormalizedDecimalConverter>();
     }
 
     /// <inheritdoc />

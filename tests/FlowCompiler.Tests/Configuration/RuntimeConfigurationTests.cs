@@ -33,6 +33,14 @@ public sealed class RuntimeConfigurationTests
     }
 
     [Fact]
+    public void Sections_of_other_parts_below_the_root_are_left_to_them()
+    {
+        using var provider = RuntimeConfiguration.Build(new Dictionary<string, string?> { ["FlowCompiler:Host:Workers"] = "4" });
+
+        RuntimeConfiguration.ValidateAtStart(provider);
+    }
+
+    [Fact]
     public void Environment_variables_with_double_underscores_set_nested_keys()
     {
         var prefix = $"FLOWC_TEST_{Guid.NewGuid():N}_";

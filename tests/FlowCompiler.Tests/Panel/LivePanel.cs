@@ -35,6 +35,8 @@ internal sealed class LivePanel : IAsyncDisposable
 
     public IFlowServices Services => provider.GetRequiredService<IFlowServices>();
 
+    public IFlowServices DryRunServices => provider.GetRequiredService<Runtime.Panel.PanelDryRunFlowServices>();
+
     public PanelDbContextFactory Database => provider.GetRequiredService<PanelDbContextFactory>();
 
     /// <summary>Starts the runtime; <paramref name="settings"/> are keys below <c>FlowCompiler</c> (<c>Mail:SmtpHost</c>).</summary>
@@ -79,10 +81,10 @@ internal sealed class LivePanel : IAsyncDisposable
     public Task<T> QueryAsync<T>(Func<PanelDbContext, Task<T>> query) => Database.UseAsync(query, CancellationToken.None);
 
     /// <summary>Runs a compiled flow against the panel's services, within a deadline so that no test can hang.</summary>
-    public async Task<RunResult> RunAsync(Generator.Compilation.LoadedFlow flow, object payload)
+    public async Task<RunResult> RunAsync(Generator.Compilation.LoadedFlow flow, object payload, bool dryRun = false)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        return await flow.RunAsync(payload, Services, deadline.Token);
+        return await flow.RunAsync(payload, dryRun ? DryRunServices : Services, deadline.Token);
     }
 
     public async ValueTask DisposeAsync()

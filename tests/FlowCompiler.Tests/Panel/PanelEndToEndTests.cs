@@ -47,6 +47,32 @@ public sealed class PanelEndToEndTests
     }
 
     [Fact]
+    public async Task Dry_run_reads_the_database_and_picks_addresses_but_changes_nothing()
+    {
+        await using var pve = await EmulatedServerAsync();
+        await using var panel = await LivePanel.StartAsync(ProxmoxSettings(pve));
+        await panel.SeedAsync(PanelRows.Server(), PanelRows.User(), PanelRows.GlobalIpv4Range(), PanelRows.GlobalIpv6Range());
+        // A dry run names an address by the id of its free row (a row it would create has no id yet).
+        await panel.SeedAsync(
+            new Ipv4AddressRow { Id = 5, Ip = "192.0.2.10", RangeId = 1 },
+            new Ipv6AddressRow { Id = 6, Ip = "2001:db8:0:1::", RangeId = 1 });
+
+        var ipam = await panel.RunAsync(CompilerTestFlows.Load(CompilerTestFlows.SampleText("ipam-assign-ipv4")), CompilerTestFlows.SampleEvent("server.created"), dryRun: true);
+        var note = await panel.RunAsync(CompilerTestFlows.Load(CompilerTestFlows.SampleText("server-note-and-hostname")), CompilerTestFlows.SampleEvent("server.created"), dryRun: true);
+
+        Assert.Equal((RunStatus.Succeeded, RunStatus.Succeeded), (ipam.Status, note.Status));
+        var setNote = Assert.IsType<ServerChange>(note.Effects[0]);
+        Assert.StartsWith("Owner: ada <ada@example.org>", (string)setNote.Values[0].Value, StringComparison.Ordinal);
+        Assert.Equal(
+            [KeyValuePair.Create("ipv4Id", (object)5), KeyValuePair.Create("ipv6Id", (object)6)],
+            ipam.Effects.Cast<ServerChange>().Select(c => c.Values.Single()));
+        Assert.Equal(2, note.Effects.Count);
+        Assert.DoesNotContain(pve.Requests, r => r.Method != "GET");
+        Assert.Equal(0, await panel.QueryAsync(db => db.Ipv4Addresses.CountAsync(a => a.InUse == 1)));
+        Assert.Equal("ubuntu-2204", await panel.QueryAsync(db => db.Servers.Select(s => s.Hostname).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Note_and_hostname_sample_joins_the_owner_and_changes_proxmox_and_the_panel()
     {
         await using var pve = await EmulatedServerAsync();
@@ -61,6 +87,24 @@ public sealed class PanelEndToEndTests
         Assert.StartsWith("Owner: ada <ada@example.org>\nOrdered: 2024-02-23\nPlan: 4 vCPU, 8 GB RAM", guest.Config["description"], StringComparison.Ordinal);
         Assert.Equal("vm4711.customers.example.com", guest.Config["name"]);
         Assert.Equal("vm4711.customers.example.com", await panel.QueryAsync(db => db.Servers.Select(s => s.Hostname).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Rate_limit_sample_joins_the_package_and_limits_the_first_network_device()
+    {
+        await using var pve = await EmulatedServerAsync();
+        await using var panel = await LivePanel.StartAsync(ProxmoxSettings(pve));
+        await panel.SeedAsync(
+            PanelRows.Server(),
+            new PackageRow { Id = 3, Name = "Starter S", Price = 7.5m, Cpu = 1, Ram = 1024, Disk = 20 },
+            new TagRow { Id = 1, ResourceType = "user", ResourceId = 100, Name = "metered" });
+        var flow = CompilerTestFlows.Load(CompilerTestFlows.SampleText("starter-rate-limit"));
+
+        var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"));
+
+        Assert.Equal(RunStatus.Succeeded, result.Status);
+        Assert.Equal("false", result.Node("is-unmetered").Port);
+        Assert.Equal($"virtio={PanelRows.Mac},bridge=vmbr0,rate=12", pve.Guest(PanelRows.Vmid).Config["net0"]);
     }
 
     [Fact]
@@ -149,6 +193,24 @@ public sealed class PanelEndToEndTests
         Assert.Equal(RunStatus.Succeeded, result.Status);
         Assert.Equal("/vlans?node=pve-fra-1", Assert.Single(api.Requests).PathAndQuery);
         Assert.Equal($"virtio={PanelRows.Mac},bridge=vmbr0,tag=120", pve.Guest(PanelRows.Vmid).Config["net0"]);
+    }
+
+    [Fact]
+    public async Task Rest_get_is_retried_after_a_transient_failure_and_a_webhook_post_is_not()
+    {
+        await using var api = await HttpTestServer.StartAsync(async (context, attempt) =>
+        {
+            context.Response.StatusCode = attempt == 1 ? 503 : 200;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(attempt == 1 ? "busy" : """{"vlan": {"id": 7, "name": "x"}}""");
+        });
+        await using var panel = await LivePanel.StartAsync();
+        var flow = CompilerTestFlows.Load(RestFlow(api.BaseUrl));
+
+        var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"));
+
+        Assert.Equal(NodeStatus.Succeeded, result.Node("lookup").Status);
+        Assert.Equal(2, api.Requests.Count);
     }
 
     internal static async Task<ProxmoxEmulator> EmulatedServerAsync()

@@ -1,5 +1,6 @@
 using FlowCompiler.Runtime.Data;
 using FlowCompiler.Runtime.Persistence;
+using FlowCompiler.Runtime.Persistence.Ipam;
 using FlowCompiler.Runtime.Persistence.Lookups;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -52,5 +53,14 @@ public sealed class SqlServerModelTests
         Assert.StartsWith("DECLARE @Value int = 7;", sql);
         Assert.Contains("WHERE [s].[userid] = @Value", sql);
         Assert.Contains("ORDER BY [s].[id]", sql);
+    }
+
+    [Fact]
+    public void Ipam_locks_the_range_row_with_an_update_lock_held_to_the_end_of_the_transaction()
+    {
+        using var context = Context();
+
+        Assert.Equal("SELECT 1 FROM [ipv4Ranges] WITH (UPDLOCK, HOLDLOCK) WHERE [id] = {0}", RangeLock.Statement(context, typeof(Ipv4RangeRow)));
+        Assert.Equal("SELECT 1 FROM [ipv6Ranges] WITH (UPDLOCK, HOLDLOCK) WHERE [id] = {0}", RangeLock.Statement(context, typeof(Ipv6RangeRow)));
     }
 }

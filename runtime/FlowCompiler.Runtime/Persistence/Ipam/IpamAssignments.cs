@@ -34,18 +34,14 @@ public sealed class IpamAssignments(PanelDbContextFactory database)
     /// </summary>
     /// <exception cref="IpamException">No IPv4 address has that id.</exception>
     /// <exception cref="InvalidOperationException">No server has that id, or another server already uses the address.</exception>
-    public Task AssignIpv4Async(int serverId, int addressId, CancellationToken ct) =>
-        AssignAsync(IpamFamily.V4, serverId, addressId, s => s.Ip, (s, id) => s.Ip = id, ct);
+    public Task AssignIpv4Async(int serverId, int addressId, CancellationToken ct) => AssignAsync(IpamFamily.V4, serverId, addressId, ct);
 
     /// <summary>As <see cref="AssignIpv4Async"/>, for the server's <c>ip6</c> and an IPv6 subnet.</summary>
     /// <exception cref="IpamException">No IPv6 address has that id.</exception>
     /// <exception cref="InvalidOperationException">No server has that id, or another server already uses the subnet.</exception>
-    public Task AssignIpv6Async(int serverId, int addressId, CancellationToken ct) =>
-        AssignAsync(IpamFamily.V6, serverId, addressId, s => s.Ip6, (s, id) => s.Ip6 = id, ct);
+    public Task AssignIpv6Async(int serverId, int addressId, CancellationToken ct) => AssignAsync(IpamFamily.V6, serverId, addressId, ct);
 
-    private Task AssignAsync(
-        IpamFamily family, int serverId, int addressId,
-        System.Linq.Expressions.Expression<Func<ServerRow, int?>> column, Action<ServerRow, int?> set, CancellationToken ct) =>
+    private Task AssignAsync(IpamFamily family, int serverId, int addressId, CancellationToken ct) =>
         database.UseAsync(async db =>
         {
             var (address, range) = await FindAsync(db, family, addressId, ct).ConfigureAwait(false);
@@ -54,32 +50,22 @@ public sealed class IpamAssignments(PanelDbContextFactory database)
             await RangeLock.AcquireAsync(db, family.RangeType, range.Id, ct).ConfigureAwait(false);
             var server = await db.Servers.FirstOrDefaultAsync(s => s.Id == serverId, ct).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"No server has id {serverId}: serverId must name a panel server.");
-            var holder = await db.Servers.AsNoTracking().Where(WithAddress(column, addressId)).Where(s => s.Id != serverId)
-                .Select(s => (int?)s.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
-            if (holder is { } other)
+            if (await family.OtherServerWithAsync(db, addressId, serverId, ct).ConfigureAwait(false) is { } other)
             {
                 throw new InvalidOperationException($"{family.Name} address {address.Ip} (IPAM id {addressId}) is already assigned to server {other}: allocate another one.");
             }
 
-            var previous = column.Compile()(server);
-            if (previous is { } old && old != addressId)
+            if (family.AddressOf(server) is { } previous && previous != addressId)
             {
-                await family.SetInUseAsync(db, old, inUse: false, ct).ConfigureAwait(false);
+                await family.SetInUseAsync(db, previous, inUse: false, ct).ConfigureAwait(false);
             }
 
             await family.SetInUseAsync(db, addressId, inUse: true, ct).ConfigureAwait(false);
-            set(server, addressId);
+            family.SetAddress(server, addressId);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return true;
         }, ct);
-
-    private static System.Linq.Expressions.Expression<Func<ServerRow, bool>> WithAddress(
-        System.Linq.Expressions.Expression<Func<ServerRow, int?>> column, int addressId)
-    {
-        var body = System.Linq.Expressions.Expression.Equal(column.Body, System.Linq.Expressions.Expression.Constant((int?)addressId, typeof(int?)));
-        return System.Linq.Expressions.Expression.Lambda<Func<ServerRow, bool>>(body, column.Parameters);
-    }
 
     private static async Task<(IpamAddress Address, IpamRange Range)> FindAsync(PanelDbContext db, IpamFamily family, int addressId, CancellationToken ct)
     {

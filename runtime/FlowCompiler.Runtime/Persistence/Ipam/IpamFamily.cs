@@ -39,6 +39,15 @@ internal abstract class IpamFamily
     /// <summary>Inserts <paramref name="ip"/> into the range, in use; returns the new row's id.</summary>
     public abstract Task<int> InsertInUseAsync(PanelDbContext db, int rangeId, string ip, CancellationToken ct);
 
+    /// <summary>The server's address of this family (<c>servers.ip</c> or <c>servers.ip6</c>).</summary>
+    public abstract int? AddressOf(ServerRow server);
+
+    /// <summary>Points the server's address of this family at <paramref name="addressId"/>.</summary>
+    public abstract void SetAddress(ServerRow server, int addressId);
+
+    /// <summary>The id of a server other than <paramref name="serverId"/> whose address of this family is <paramref name="addressId"/>, or null.</summary>
+    public abstract Task<int?> OtherServerWithAsync(PanelDbContext db, int addressId, int serverId, CancellationToken ct);
+
     private sealed class Ipv4Family : IpamFamily
     {
         public override string Name => "IPv4";
@@ -69,6 +78,13 @@ internal abstract class IpamFamily
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return row.Id;
         }
+
+        public override int? AddressOf(ServerRow server) => server.Ip;
+
+        public override void SetAddress(ServerRow server, int addressId) => server.Ip = addressId;
+
+        public override Task<int?> OtherServerWithAsync(PanelDbContext db, int addressId, int serverId, CancellationToken ct) =>
+            db.Servers.Where(s => s.Ip == addressId && s.Id != serverId).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
 
         private static IpamRange Read(Ipv4RangeRow row) =>
             new(row.Id, row.Scope, row.Nodes, row.UserId, row.Gateway, row.Subnet, new Ipv4Block(row));
@@ -104,6 +120,13 @@ internal abstract class IpamFamily
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             return row.Id;
         }
+
+        public override int? AddressOf(ServerRow server) => server.Ip6;
+
+        public override void SetAddress(ServerRow server, int addressId) => server.Ip6 = addressId;
+
+        public override Task<int?> OtherServerWithAsync(PanelDbContext db, int addressId, int serverId, CancellationToken ct) =>
+            db.Servers.Where(s => s.Ip6 == addressId && s.Id != serverId).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
 
         private static IpamRange Read(Ipv6RangeRow row) =>
             new(row.Id, row.Scope, row.Nodes, row.UserId, row.Gateway, row.Target, new Ipv6Block(row));

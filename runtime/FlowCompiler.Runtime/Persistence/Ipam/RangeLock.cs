@@ -12,20 +12,25 @@ namespace FlowCompiler.Runtime.Persistence.Ipam;
 internal static class RangeLock
 {
     /// <summary>Blocks until this transaction alone may allocate from range <paramref name="rangeId"/>.</summary>
-    public static Task AcquireAsync(PanelDbContext db, Type rangeType, int rangeId, CancellationToken ct)
+    public static Task AcquireAsync(PanelDbContext db, Type rangeType, int rangeId, CancellationToken ct) =>
+        Statement(db, rangeType) is { } statement
+            ? db.Database.ExecuteSqlRawAsync(statement, [rangeId], ct)
+            : Task.CompletedTask;
+
+    /// <summary>The locking statement for this provider, with the range id as parameter <c>{0}</c>; null for SQLite.</summary>
+    public static string? Statement(PanelDbContext db, Type rangeType)
     {
         if (db.Provider == PanelDatabaseProvider.Sqlite)
         {
-            return Task.CompletedTask;
+            return null;
         }
 
         var sql = db.GetService<ISqlGenerationHelper>();
         var entity = db.Model.FindEntityType(rangeType) ?? throw new InvalidOperationException($"{rangeType.Name} is not mapped.");
         var table = sql.DelimitIdentifier(entity.GetTableName()!);
         var id = sql.DelimitIdentifier("id");
-        var statement = db.Provider == PanelDatabaseProvider.PostgreSql
+        return db.Provider == PanelDatabaseProvider.PostgreSql
             ? string.Concat("SELECT 1 FROM ", table, " WHERE ", id, " = {0} FOR UPDATE")
             : string.Concat("SELECT 1 FROM ", table, " WITH (UPDLOCK, HOLDLOCK) WHERE ", id, " = {0}");
-        return db.Database.ExecuteSqlRawAsync(statement, [rangeId], ct);
     }
 }

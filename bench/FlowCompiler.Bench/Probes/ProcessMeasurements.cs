@@ -1,0 +1,66 @@
+using System.Globalization;
+using FlowCompiler.Bench.Flows;
+
+namespace FlowCompiler.Bench.Probes;
+
+/// <summary>One cold compile: the time inside the fresh process, and the wall time of the whole process.</summary>
+/// <param name="CompileMs">Validate + compile + cache write, measured inside the process.</param>
+/// <param name="ProcessMs">Process start to exit, measured by the parent: runtime start-up included.</param>
+public sealed record ColdCompileSample(double CompileMs, double ProcessMs);
+
+/// <summary>The publish of many flows in a fresh process.</summary>
+/// <param name="Flows">How many.</param>
+/// <param name="Seconds">Total time.</param>
+/// <param name="ManagedMb">Managed heap afterwards.</param>
+public sealed record PublishSample(int Flows, double Seconds, double ManagedMb);
+
+/// <summary>The measurements that need fresh processes, run one after another (never two at once).</summary>
+public static class ProcessMeasurements
+{
+    /// <summary>Cold compiles in <paramref name="samples"/> fresh processes, each with its own empty cache.</summary>
+    public static IReadOnlyList<ColdCompileSample> ColdCompiles(int samples)
+    {
+        var result = new List<ColdCompileSample>();
+        for (var i = 0; i < samples; i++)
+        {
+            var cache = Path.Combine(Path.GetTempPath(), $"flowc-bench-cold-{Environment.ProcessId}-{i}");
+            try
+            {
+                var (output, wall) = ChildProcess.RunProbe(ColdCompileProbe.Name, cache);
+                result.Add(new ColdCompileSample(double.Parse(output, CultureInfo.InvariantCulture), wall.TotalMilliseconds));
+            }
+            finally
+            {
+                if (Directory.Exists(cache))
+                {
+                    Directory.Delete(cache, recursive: true);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Publishes <paramref name="flows"/> flows in a fresh process into the emptied shared cache, which the
+    /// scale suite then loads from.
+    /// </summary>
+    public static PublishSample Publish(int flows)
+    {
+        if (Directory.Exists(BenchCompiler.SharedCacheFolder))
+        {
+            Directory.Delete(BenchCompiler.SharedCacheFolder, recursive: true);
+        }
+
+        var (output, _) = ChildProcess.RunProbe(PublishProbe.Name, BenchCompiler.SharedCacheFolder, flows.ToString(CultureInfo.InvariantCulture));
+        var parts = output.Split(' ');
+        return new PublishSample(flows, double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The median of <paramref name="values"/>.</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Text;
+using FlowCompiler.Bench.Probes;
+using FlowCompiler.Bench.Suites;
+using FlowCompiler.Bench.Templates;
+
+namespace FlowCompiler.Bench.Quick;
+
+/// <summary>Writes <c>bench/results/summary.md</c>: the targets of issue 6 met or missed, then every suite's figures.</summary>
+public static class SummaryMarkdown
+{
+    /// <summary>The document for one run.</summary>
+    public static string Write(QuickSummary summary, QuickResults run, TimeSpan elapsed)
+    {
+        var md = new StringBuilder();
+        var r = summary.Ratios;
+        var a = summary.Absolute;
+        Line(md, "# Benchmark summary (quick mode)");
+        Line(md);
+        Line(md, $"- Machine: {summary.Machine}");
+        Line(md, $"- Date: {summary.Date}; the whole quick run took {elapsed.TotalSeconds:0} s");
+        Line(md, "- Command: `dotnet run -c Release --project bench/FlowCompiler.Bench -- --quick` (BenchmarkDotNet in process, 2 warm-up + 7 measured iterations)");
+        Line(md, "- Times are BenchmarkDotNet means (the compiler suite, one operation per iteration: medians); ratios are geometric means over a suite's cases; allocations are per operation.");
+        Line(md);
+        Line(md, "## Targets");
+        Line(md);
+        Line(md, "| target | measured | |");
+        Line(md, "| --- | --- | --- |");
+        Target(md, "compiled ≤ 1.2× hand-written (dispatch, 6 cases)", $"{r.CompiledVsHandwritten:0.00}×", r.CompiledVsHandwritten <= 1.2);
+        if (r.InterpreterVsCompiled is { } interpreter)
+        {
+            Target(md, "≥ 20× faster than the interpreter (passing, 1/10/100 flows)", $"{interpreter:0.0}×", interpreter >= 20);
+        }
+        else
+        {
+            Line(md, "| ≥ 20× faster than the interpreter | not measured: the interpreter was not on main for this run | — |");
+        }
+
+        Target(md, "lowered ≥ 3× faster than Scriban", $"{r.ScribanVsLowered:0.00}×", r.ScribanVsLowered >= 3);
+        Target(md, "lowered ≥ 3× faster than Fluid", $"{r.FluidVsLowered:0.00}×", r.FluidVsLowered >= 3);
+        Target(md, "lowered ≥ 3× faster than Handlebars.Net", $"{r.HandlebarsVsLowered:0.00}×", r.HandlebarsVsLowered >= 3);
+        Target(md, "0 B allocated for a filtered-out event", $"{a.FilteredOutAllocBytes} B", a.FilteredOutAllocBytes == 0);
+        Target(md, "warm compile of a 10-node flow ≤ 30 ms", $"{a.WarmCompile10NodesMs:0.0} ms", a.WarmCompile10NodesMs <= 30);
+        Target(md, "cache-hit load (file to callable delegate) ≤ 2 ms", $"{a.CacheHitLoadMs:0.00} ms", a.CacheHitLoadMs <= 2);
+        Line(md, $"| first invoke after a load: as low as possible | {a.FirstInvokeAfterLoadMs:0.00} ms | — |");
+        Target(md, "cold compile ≤ 0.5 s (median of fresh processes)", $"{a.ColdCompileMs:0} ms", a.ColdCompileMs <= 500);
+        Target(md, "validation of a 1,000-node flow well under 50 ms", $"{a.Validate1000NodesMs:0.0} ms", a.Validate1000NodesMs < 50);
+        Line(md, $"| RulesEngine vs compiled filter (no target) | {r.RulesengineVsCompiled:0.0}× | — |");
+        Line(md, $"| publish 1,000 flows, empty cache (no target) | {a.Publish1000FlowsS:0.0} s, {a.MemoryAfter1000FlowsMb:0} MB managed after | — |");
+        Line(md);
+
+        Dispatch(md, run);
+        Templates(md, run.Templates);
+        Predicates(md, run);
+        Compiler(md, run);
+        Scale(md, run);
+        return md.ToString();
+    }
+
+    private static void Dispatch(StringBuilder md, QuickResults run)
+    {
+        var d = run.Dispatch;
+        Line(md, "## Dispatch: one event through N copies of the mail flow");
+        Line(md);
+        var interpreter = run.HasInterpreter;
+        Line(md, interpreter
+            ? "| flows | case | hand-written | compiled | interpreter | compiled / hand-written | interpreter / compiled | allocated (hand-written / compiled / interpreter) |"
+            : "| flows | case | hand-written | compiled | compiled / hand-written | allocated (hand-written / compiled) |");
+        Line(md, interpreter ? "| --- | --- | --- | --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- | --- | --- |");
+        foreach (var flows in QuickResults.FlowCounts)
+        {
+            foreach (var c in new[] { DispatchCase.FilteredOut, DispatchCase.Passing })
+            {
+                (string, object)[] p = [("Flows", flows), ("Case", c)];
+                var hand = d.MeanNs("HandWritten", p);
+                var compiled = d.MeanNs("Compiled", p);
+                if (interpreter)
+                {
+                    var interpreted = d.MeanNs("Interpreter", p);
+                    Line(md, $"| {flows} | {c} | {Time(hand)} | {Time(compiled)} | {Time(interpreted)} | {compiled / hand:0.00} | {interpreted / compiled:0.0} | {d.AllocatedBytes("HandWritten", p)} B / {d.AllocatedBytes("Compiled", p)} B / {d.AllocatedBytes("Interpreter", p)} B |");
+                }
+                else
+                {
+                    Line(md, $"| {flows} | {c} | {Time(hand)} | {Time(compiled)} | {compiled / hand:0.00} | {d.AllocatedBytes("HandWritten", p)} B / {d.AllocatedBytes("Compiled", p)} B |");
+                }
+            }
+        }
+
+        Line(md);
+    }
+
+    private static void Templates(StringBuilder md, SuiteFigures t)
+    {
+        string[] engines = ["Lowered", "HandWritten", "Scriban", "Fluid", "Handlebars"];
+        Line(md, "## Templates: one render, hostile values, outputs checked equal");
+        Line(md);
+        Line(md, "| template | " + string.Join(" | ", engines) + " |");
+        Line(md, "| --- |" + string.Concat(engines.Select(_ => " --- |")));
+        foreach (var kind in Enum.GetValues<TemplateKind>())
+        {
+            var lowered = t.MeanNs("Lowered", ("Template", kind));
+            var cells = engines.Select(e =>
+            {
+                var mean = t.MeanNs(e, ("Template", kind));
+                return $"{Time(mean)} ({mean / lowered:0.00}×, {t.AllocatedBytes(e, ("Template", kind))} B)";
+            });
+            Line(md, $"| {kind} | " + string.Join(" | ", cells) + " |");
+        }
+
+        Line(md);
+    }
+
+    private static void Predicates(StringBuilder md, QuickResults run)
+    {
+        var p = run.Predicates;
+        string[] methods = p.Has("Interpreter") ? ["Compiled", "RulesEngine", "Interpreter"] : ["Compiled", "RulesEngine"];
+        Line(md, "## Predicates: one condition, one event");
+        Line(md);
+        Line(md, "| condition | " + string.Join(" | ", methods) + " |");
+        Line(md, "| --- |" + string.Concat(methods.Select(_ => " --- |")));
+        foreach (var condition in Enum.GetValues<PredicateCondition>())
+        {
+            var compiled = p.MeanNs("Compiled", ("Condition", condition));
+            var cells = methods.Select(m =>
+            {
+                var mean = p.MeanNs(m, ("Condition", condition));
+                return $"{Time(mean)} ({mean / compiled:0.0}×, {p.AllocatedBytes(m, ("Condition", condition))} B)";
+            });
+            Line(md, $"| {condition} | " + string.Join(" | ", cells) + " |");
+        }
+
+        Line(md);
+    }
+
+    private static void Compiler(StringBuilder md, QuickResults run)
+    {
+        var c = run.Compiler;
+        Line(md, "## Compiler (warm process, medians of single operations)");
+        Line(md);
+        Line(md, "| operation | median | allocated |");
+        Line(md, "| --- | --- | --- |");
+        foreach (var method in new[] { "WarmCompile1Node", "WarmCompile10Nodes", "WarmCompile100Nodes", "CacheHitLoad", "FirstInvokeAfterLoad", "Validate1000Nodes" })
+        {
+            Line(md, $"| {method} | {Time(c.MedianNs(method))} | {c.AllocatedBytes(method) / 1024.0:0.0} KB |");
+        }
+
+        Line(md);
+        Line(md, $"Cold compile, {run.Cold.Count} fresh processes (validate + compile + cache write inside the process; whole process wall time in brackets): " +
+            string.Join(", ", run.Cold.Select(s => $"{s.CompileMs:0} ms ({s.ProcessMs:0} ms)")) +
+            $"; median {ProcessMeasurements.Median(run.Cold.Select(s => s.CompileMs)):0} ms ({ProcessMeasurements.Median(run.Cold.Select(s => s.ProcessMs)):0} ms).");
+        Line(md);
+    }
+
+    private static void Scale(StringBuilder md, QuickResults run)
+    {
+        var s = run.Scale;
+        var alone = s.MeanNs("OneFlowAlone");
+        var among = s.MeanNs("OneFlowAmongOthers");
+        Line(md, "## Scale");
+        Line(md);
+        Line(md, $"- Publish {run.Publish.Flows:N0} different flows (validate, compile, cache, load; 2 at a time) in a fresh process with an empty cache: {run.Publish.Seconds:0.0} s; managed heap afterwards {run.Publish.ManagedMb:0} MB.");
+        Line(md, $"- One passing event through its flow alone: {Time(alone)} ({s.AllocatedBytes("OneFlowAlone")} B); with {ScaleBenchmarks.OtherFlows:N0} flows on other events published: {Time(among)} ({s.AllocatedBytes("OneFlowAmongOthers")} B) — {among / alone:0.00}×.");
+        Line(md);
+    }
+
+    private static void Target(StringBuilder md, string target, string measured, bool met) =>
+        Line(md, $"| {target} | {measured} | {(met ? "met" : "**missed**")} |");
+
+    private static string Time(double ns) => ns switch
+    {
+        < 1_000 => string.Create(CultureInfo.InvariantCulture, $"{ns:0.0} ns"),
+        < 1_000_000 => string.Create(CultureInfo.InvariantCulture, $"{ns / 1_000:0.00} µs"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{ns / 1_000_000:0.00} ms"),
+    };
+
+    private static void Line(StringBuilder md, string text = "") => md.Append(text).Append('\n');
+}
