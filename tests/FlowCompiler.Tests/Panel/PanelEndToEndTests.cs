@@ -90,6 +90,24 @@ public sealed class PanelEndToEndTests
     }
 
     [Fact]
+    public async Task Rate_limit_sample_joins_the_package_and_limits_the_first_network_device()
+    {
+        await using var pve = await EmulatedServerAsync();
+        await using var panel = await LivePanel.StartAsync(ProxmoxSettings(pve));
+        await panel.SeedAsync(
+            PanelRows.Server(),
+            new PackageRow { Id = 3, Name = "Starter S", Price = 7.5m, Cpu = 1, Ram = 1024, Disk = 20 },
+            new TagRow { Id = 1, ResourceType = "user", ResourceId = 100, Name = "metered" });
+        var flow = CompilerTestFlows.Load(CompilerTestFlows.SampleText("starter-rate-limit"));
+
+        var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"));
+
+        Assert.Equal(RunStatus.Succeeded, result.Status);
+        Assert.Equal("false", result.Node("is-unmetered").Port);
+        Assert.Equal($"virtio={PanelRows.Mac},bridge=vmbr0,rate=12", pve.Guest(PanelRows.Vmid).Config["net0"]);
+    }
+
+    [Fact]
     public async Task Ha_sample_creates_the_ha_resource()
     {
         await using var pve = await EmulatedServerAsync();

@@ -81,6 +81,33 @@ public sealed class PanelFaultTests
     }
 
     [Fact]
+    public async Task A_value_that_does_not_parse_or_a_server_that_is_not_in_the_panel_fails_the_node_before_proxmox_is_called()
+    {
+        await using var pve = await PanelEndToEndTests.EmulatedServerAsync();
+        await using var panel = await LivePanel.StartAsync(PanelEndToEndTests.ProxmoxSettings(pve));
+        await panel.SeedAsync(PanelRows.Server());
+        var flow = CompilerTestFlows.Load("""
+            {
+              "format": "flowc/1", "id": "bad-values", "name": "bad values",
+              "nodes": [
+                { "id": "trigger", "type": "event", "parameters": { "event": "server.created" } },
+                { "id": "rate", "type": "modifyServer", "parameters": {
+                    "serverId": "{{id}}", "component": "network", "action": "changeRateLimit", "rate": "{{hostname}}" } },
+                { "id": "other-server", "type": "modifyServer", "parameters": {
+                    "serverId": "{{userid}}", "component": "general", "action": "setNote", "note": "x" } }
+              ],
+              "edges": [ { "from": "trigger", "to": "rate" }, { "from": "trigger", "to": "other-server" } ]
+            }
+            """);
+
+        var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"));
+
+        Assert.Equal("rate rendered as \"ubuntu-2204\", which is not a rate limit in MB/s (a number such as 12.5, 0 or more).", result.Node("rate").Error);
+        Assert.Equal("There is no server 100 in the panel database: serverId must render the id of a row of servers.", result.Node("other-server").Error);
+        Assert.DoesNotContain(pve.Requests, r => r.Method != "GET");
+    }
+
+    [Fact]
     public async Task Without_proxmox_settings_modify_server_fails_naming_the_settings_to_add()
     {
         await using var panel = await LivePanel.StartAsync();
