@@ -4,7 +4,7 @@ using FlowCompiler.Tests.Actions;
 using FlowCompiler.Tests.Actions.Http;
 using FlowCompiler.Tests.Actions.Mail;
 using FlowCompiler.Tests.Compiler;
-using FlowCompiler.Tests.Proxmox.Emulator;
+using FlowCompiler.Emulators.Proxmox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
