@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using FlowCompiler.Emulators.Proxmox;
 using FlowCompiler.Runtime.Execution;
 using FlowCompiler.Tests.Compiler;
+using FlowCompiler.Emulators.Proxmox;
 
 namespace FlowCompiler.Tests.Panel;
 
