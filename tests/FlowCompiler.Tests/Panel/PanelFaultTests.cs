@@ -33,7 +33,7 @@ public sealed class PanelFaultTests
         var mail = result.Node("page-oncall");
         Assert.Equal(NodeStatus.Failed, mail.Status);
         Assert.Contains("Could not connect to the SMTP server 127.0.0.1:", mail.Error, StringComparison.Ordinal);
-        Assert.Contains("Check", mail.Error, StringComparison.Ordinal);
+        Assert.Contains("Check FlowCompiler:Mail:SmtpHost and SmtpPort", mail.Error, StringComparison.Ordinal);
         Assert.Equal(1, await panel.QueryAsync(db => db.Tickets.CountAsync()));
     }
 
