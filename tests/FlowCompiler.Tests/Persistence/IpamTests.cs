@@ -114,7 +114,7 @@ public sealed class IpamTests
         Assert.Equal((41, "192.0.2.11"), (picked.Id, picked.Ip));
         Assert.Equal((41, "192.0.2.11"), (pickedAgain.Id, pickedAgain.Ip));
         Assert.Equal((41, "192.0.2.11"), (reserved.Id, reserved.Ip));
-        Assert.Equal((0, "192.0.2.12"), (next.Id, next.Ip));
+        Assert.Equal((42, "192.0.2.12"), (next.Id, next.Ip));
         await using var context = database.Factory.Create();
         Assert.Equal([(40, 1), (41, 1)], (await context.Ipv4Addresses.OrderBy(a => a.Id).ToListAsync()).Select(a => (a.Id, a.InUse)));
     }

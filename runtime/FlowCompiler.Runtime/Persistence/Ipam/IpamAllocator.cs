@@ -30,7 +30,8 @@ public sealed class IpamAllocator(PanelDbContextFactory database)
 
     /// <summary>
     /// The IPv4 address an allocation would take now, without reserving it (a dry run). Its <c>Id</c> is the
-    /// existing free row's id, or 0 when the allocation would create the row.
+    /// existing free row's id, or the id the row would most likely get when the allocation would create it
+    /// (so a <c>modifyServer</c> below the dry run sees a plausible IPAM id).
     /// </summary>
     /// <exception cref="IpamException">No range fits, or every fitting range is full.</exception>
     public async Task<Ipv4Allocation> PickIpv4Async(IpamRequest request, CancellationToken ct) =>
@@ -50,7 +51,7 @@ public sealed class IpamAllocator(PanelDbContextFactory database)
                 var addresses = await family.LoadAddressesAsync(db, range.Id, ct).ConfigureAwait(false);
                 if (LowestFree(range, addresses) is { } pick)
                 {
-                    return pick;
+                    return pick.AddressId != 0 ? pick : pick with { AddressId = await family.NextAddressIdAsync(db, ct).ConfigureAwait(false) };
                 }
             }
 

@@ -36,6 +36,9 @@ internal abstract class IpamFamily
     /// <summary>Marks an existing row in use (or free).</summary>
     public abstract Task SetInUseAsync(PanelDbContext db, int addressId, bool inUse, CancellationToken ct);
 
+    /// <summary>The id the next inserted address row will most likely get (the highest id plus one), for dry runs.</summary>
+    public abstract Task<int> NextAddressIdAsync(PanelDbContext db, CancellationToken ct);
+
     /// <summary>Inserts <paramref name="ip"/> into the range, in use; returns the new row's id.</summary>
     public abstract Task<int> InsertInUseAsync(PanelDbContext db, int rangeId, string ip, CancellationToken ct);
 
@@ -70,6 +73,9 @@ internal abstract class IpamFamily
 
         public override Task SetInUseAsync(PanelDbContext db, int addressId, bool inUse, CancellationToken ct) =>
             db.Ipv4Addresses.Where(a => a.Id == addressId).ExecuteUpdateAsync(s => s.SetProperty(a => a.InUse, inUse ? 1 : 0), ct);
+
+        public override async Task<int> NextAddressIdAsync(PanelDbContext db, CancellationToken ct) =>
+            (await db.Ipv4Addresses.MaxAsync(a => (int?)a.Id, ct).ConfigureAwait(false) ?? 0) + 1;
 
         public override async Task<int> InsertInUseAsync(PanelDbContext db, int rangeId, string ip, CancellationToken ct)
         {
@@ -112,6 +118,9 @@ internal abstract class IpamFamily
 
         public override Task SetInUseAsync(PanelDbContext db, int addressId, bool inUse, CancellationToken ct) =>
             db.Ipv6Addresses.Where(a => a.Id == addressId).ExecuteUpdateAsync(s => s.SetProperty(a => a.InUse, inUse ? 1 : 0), ct);
+
+        public override async Task<int> NextAddressIdAsync(PanelDbContext db, CancellationToken ct) =>
+            (await db.Ipv6Addresses.MaxAsync(a => (int?)a.Id, ct).ConfigureAwait(false) ?? 0) + 1;
 
         public override async Task<int> InsertInUseAsync(PanelDbContext db, int rangeId, string ip, CancellationToken ct)
         {
