@@ -7,7 +7,7 @@ namespace FlowCompiler.Cli;
 /// <summary>Prints diagnostics as text for people or as the JSON array of spec §7 for tools.</summary>
 internal static class DiagnosticOutput
 {
-    private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    public static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static void WriteJson(Stream stdout, IEnumerable<FlowDiagnostic> diagnostics)
     {
@@ -34,7 +34,7 @@ internal static class DiagnosticOutput
         stdout.Write("\n"u8);
     }
 
-    private static void WriteArray(Utf8JsonWriter writer, IEnumerable<FlowDiagnostic> diagnostics)
+    public static void WriteArray(Utf8JsonWriter writer, IEnumerable<FlowDiagnostic> diagnostics)
     {
         writer.WriteStartArray();
         foreach (var d in diagnostics)

@@ -21,11 +21,13 @@ internal static class EventFileInput
     public static (FlowEvent Event, object Payload)? TryRead(string path, out string? error)
     {
         var bytes = FlowFileInput.TryRead(path, out error);
-        if (bytes is null)
-        {
-            return null;
-        }
+        return bytes is null ? null : TryParse(bytes, path, out error);
+    }
 
+    /// <summary>Reads an event given as UTF-8 JSON; <paramref name="path"/> names it in errors.</summary>
+    public static (FlowEvent Event, object Payload)? TryParse(byte[] bytes, string path, out string? error)
+    {
+        error = null;
         try
         {
             using var document = JsonDocument.Parse(bytes);
@@ -53,6 +55,13 @@ internal static class EventFileInput
 
             var payload = data.Deserialize(flowEvent.PayloadType, DataOptions);
             return payload is null ? null : (flowEvent, payload);
+        }
+        catch (JsonException e) when (e.Path is { Length: > 1 } field)
+        {
+            // System.Text.Json appends path and position to its message; the field is named the way flows write it.
+            var reason = e.Message.IndexOf(" Path:", StringComparison.Ordinal) is var cut and > 0 ? e.Message[..cut] : e.Message;
+            error = $"'{path}': data{field[1..]} does not fit the event: {reason}";
+            return null;
         }
         catch (JsonException e)
         {

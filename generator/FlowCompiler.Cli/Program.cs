@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FlowCompiler.Cli;
+using FlowCompiler.Cli.Demo;
 
 var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C# and runs them.")
 {
@@ -7,6 +8,14 @@ var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C#
     EmitCommand.Create(),
     CompileCommand.Create(),
     RunCommand.Create(),
+    PublishCommand.Create(),
+    ListCommand.Create(),
+    ExportCommand.Create(),
+    UnpublishCommand.Create(),
+    RollbackCommand.Create(),
+    RaiseCommand.Create(),
+    RunsCommand.Create(),
+    DemoCommand.Create(),
 };
 
 return CommandLine.Run(root, args);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FlowCompiler.Cli.Engine;
 using FlowCompiler.Generator.Compilation;
 using FlowCompiler.Generator.Diagnostics;
 using FlowCompiler.Generator.Model;
@@ -29,18 +30,12 @@ internal static class RunCommand
             DefaultValueFactory = _ => FlowCache.DefaultFolder,
         };
         var command = new Command("run", "Run a flow once on an event.") { file, eventFile, dryRun, format, cache };
-        command.SetAction(parse => Run(parse.GetValue(file)!, parse.GetValue(eventFile)!, parse.GetValue(dryRun), parse.GetValue(format)!, parse.GetValue(cache)!));
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(file)!, parse.GetValue(eventFile)!, parse.GetValue(dryRun), parse.GetValue(format)!, parse.GetValue(cache)!, ct));
         return command;
     }
 
-    private static int Run(string flowPath, string eventPath, bool dryRun, string format, string cacheFolder)
+    private static async Task<int> RunAsync(string flowPath, string eventPath, bool dryRun, string format, string cacheFolder, CancellationToken ct)
     {
-        var services = RunServices.Create(dryRun, out var unavailable);
-        if (services is null)
-        {
-            return UsageError(format, unavailable!);
-        }
-
         var bytes = FlowFileInput.TryRead(flowPath, out var error);
         if (bytes is null)
         {
@@ -78,7 +73,7 @@ internal static class RunCommand
         LoadedFlow loaded;
         try
         {
-            var outcome = new FlowCache(cacheFolder).GetOrCompileAsync(flow, FlowDocumentWriter.WriteUtf8(validation.Document!)).GetAwaiter().GetResult();
+            var outcome = await new FlowCache(cacheFolder).GetOrCompileAsync(flow, FlowDocumentWriter.WriteUtf8(validation.Document!));
             loaded = LoadedFlow.Load(outcome.Flow);
         }
         catch (FlowCompilerBugException bug)
@@ -88,23 +83,28 @@ internal static class RunCommand
 
         try
         {
-            var result = loaded.RunAsync(input.Payload, services).GetAwaiter().GetResult();
-            if (format == "json")
-            {
-                using var stdout = Console.OpenStandardOutput();
-                RunResultOutput.WriteJson(stdout, result);
-            }
-            else
-            {
-                RunResultOutput.WriteText(Console.Out, result, dryRun);
-            }
-
-            return result.Status == Runtime.Execution.RunStatus.Succeeded ? CommandLine.Success : CommandLine.Failed;
+            return await EngineCommand.RunAsync(format, loadFlows: false, session => Execute(session, loaded, input.Payload, dryRun, format, ct), ct);
         }
         finally
         {
             loaded.Unload();
         }
+    }
+
+    private static async Task<int> Execute(EngineSession session, LoadedFlow loaded, object payload, bool dryRun, string format, CancellationToken ct)
+    {
+        var result = await loaded.RunAsync(payload, RunServices.From(session, dryRun), ct);
+        if (format == "json")
+        {
+            using var stdout = Console.OpenStandardOutput();
+            RunResultOutput.WriteJson(stdout, result);
+        }
+        else
+        {
+            RunResultOutput.WriteText(Console.Out, result, dryRun);
+        }
+
+        return result.Status == Runtime.Execution.RunStatus.Succeeded ? CommandLine.Success : CommandLine.Failed;
     }
 
     private static int UsageError(string format, string message)

@@ -22,48 +22,67 @@ internal static class RunResultOutput
     {
         using (var writer = new Utf8JsonWriter(stdout, JsonOptions))
         {
-            writer.WriteStartObject();
-            writer.WriteString("flow", result.Flow);
-            writer.WriteString("status", Status(result.Status));
-            writer.WriteStartArray("nodes");
-            foreach (var node in result.Nodes)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", node.Id);
-                writer.WriteString("status", Status(node.Status));
-                if (node.Port is not null)
-                {
-                    writer.WriteString("port", node.Port);
-                }
-
-                if (node.Error is not null)
-                {
-                    writer.WriteString("error", node.Error);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteStartArray("effects");
-            foreach (var effect in result.Effects)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("node", effect.NodeId);
-                writer.WriteString("type", effect.Type);
-                foreach (var (name, value) in Parameters(effect))
-                {
-                    WriteValue(writer, name, value);
-                }
-
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
+            Write(writer, result);
         }
 
         stdout.Write("\n"u8);
+    }
+
+    /// <summary>
+    /// Writes one run into a larger document; a run of a published flow adds its <c>version</c>, and an
+    /// <c>error</c> when the run as a whole stopped early (a timeout).
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, RunResult result, int? version = null, string? runError = null)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("flow", result.Flow);
+        if (version is { } number)
+        {
+            writer.WriteNumber("version", number);
+        }
+
+        writer.WriteString("status", runError is null ? Status(result.Status) : "failed");
+        if (runError is not null)
+        {
+            writer.WriteString("error", runError);
+        }
+
+        writer.WriteStartArray("nodes");
+        foreach (var node in result.Nodes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", node.Id);
+            writer.WriteString("status", Status(node.Status));
+            if (node.Port is not null)
+            {
+                writer.WriteString("port", node.Port);
+            }
+
+            if (node.Error is not null)
+            {
+                writer.WriteString("error", node.Error);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("effects");
+        foreach (var effect in result.Effects)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("node", effect.NodeId);
+            writer.WriteString("type", effect.Type);
+            foreach (var (name, value) in Parameters(effect))
+            {
+                WriteValue(writer, name, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 
     public static void WriteText(TextWriter output, RunResult result, bool dryRun)

@@ -1,26 +1,18 @@
+using FlowCompiler.Cli.Engine;
 using FlowCompiler.Runtime.Execution;
+using FlowCompiler.Runtime.Panel;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowCompiler.Cli;
 
 /// <summary>
-/// The one place <c>flowc run</c> chooses where a flow's reads and actions go. A dry run gets in-memory
-/// services: actions are only recorded, <c>rest</c> answers with the flow's example response, <c>ipam</c>
-/// picks from a test range, and reads find an empty panel, so nothing leaves the machine. A real run needs
-/// the panel host (database, mail, Proxmox), which plugs in here.
+/// The one place <c>flowc run</c> chooses where a flow's reads and actions go, on the configured panel
+/// (SQLite in the working directory by default). A dry run (spec §6) reads for real (<c>dbJoin</c>,
+/// <c>loadTags</c>), lets <c>ipam</c> pick an address without reserving it, answers <c>rest</c> with the
+/// flow's example response and performs no action; a real run uses the same services as the host.
 /// </summary>
 internal static class RunServices
 {
-    /// <summary>The services for a run, or null with the reason when that kind of run is not available.</summary>
-    public static IFlowServices? Create(bool dryRun, out string? unavailable)
-    {
-        if (dryRun)
-        {
-            unavailable = null;
-            return new InMemoryFlowServices();
-        }
-
-        unavailable = "a real run needs the panel host (database, mail, Proxmox VE), which this flowc does not have yet; "
-            + "add --dry-run to see what the flow would do without sending anything.";
-        return null;
-    }
+    public static IFlowServices From(EngineSession session, bool dryRun) =>
+        dryRun ? session.Services.GetRequiredService<PanelDryRunFlowServices>() : session.Services.GetRequiredService<IFlowServices>();
 }

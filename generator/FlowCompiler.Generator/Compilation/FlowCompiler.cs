@@ -25,7 +25,10 @@ public static partial class FlowCompiler
         warningLevel: 9999,
         generalDiagnosticOption: ReportDiagnostic.Error);
 
-    /// <summary>Emits and compiles <paramref name="flow"/>; throws <see cref="FlowCompilerBugException"/> when Roslyn rejects the code.</summary>
+    /// <summary>
+    /// Emits and compiles <paramref name="flow"/>; throws <see cref="FlowCompilerBugException"/> when Roslyn rejects the
+    /// code or the assembly uses anything outside <see cref="FlowAssemblyAudit"/>'s allow-lists.
+    /// </summary>
     public static CompiledFlow Compile(BoundFlow flow, string contentHash)
     {
         var source = FlowEmitter.Emit(flow);
@@ -48,7 +51,9 @@ public static partial class FlowCompiler
             throw new FlowCompilerBugException(flow.Id, NodeAt(source, first.Location.GetLineSpan().StartLinePosition.Line), string.Join("; ", errors.Take(5)));
         }
 
-        return new CompiledFlow(contentHash, $"{FlowEmitter.Namespace}.{FlowEmitter.ClassNameOf(flow.Id)}", assembly.ToArray(), pdb.ToArray(), source);
+        var image = assembly.ToArray();
+        FlowAssemblyAudit.Check(flow.Id, image);
+        return new CompiledFlow(contentHash, $"{FlowEmitter.Namespace}.{FlowEmitter.ClassNameOf(flow.Id)}", image, pdb.ToArray(), source);
     }
 
     // Every node's code follows a "// [node id]" comment: the nearest one above the error names the node.

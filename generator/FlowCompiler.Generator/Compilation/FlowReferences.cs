@@ -22,9 +22,6 @@ public static class FlowReferences
     /// <summary>The references, created on first use.</summary>
     public static ImmutableArray<MetadataReference> All => Shared.Value;
 
-    /// <summary>The runtime contract's version: its module id, which changes whenever its code does.</summary>
-    public static string RuntimeContractVersion { get; } = typeof(FlowRun).Assembly.ManifestModule.ModuleVersionId.ToString("N");
-
     private static ImmutableArray<MetadataReference> Create()
     {
         var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "")

@@ -35,9 +35,14 @@ public sealed class LoadedFlow
     /// <summary>The content hash the assembly was compiled for.</summary>
     public string ContentHash { get; }
 
-    /// <summary>Loads a compiled flow into a new collectible context.</summary>
+    /// <summary>
+    /// Loads a compiled flow into a new collectible context, after checking it once more against
+    /// <see cref="FlowAssemblyAudit"/> (an assembly may come from the disk cache): a violation throws
+    /// <see cref="FlowCompilerBugException"/> and nothing is loaded.
+    /// </summary>
     public static LoadedFlow Load(CompiledFlow compiled)
     {
+        FlowAssemblyAudit.Check(compiled.ClassName, compiled.Assembly);
         var context = new AssemblyLoadContext("flow " + compiled.ContentHash, isCollectible: true);
         using var image = new MemoryStream(compiled.Assembly, writable: false);
         using var symbols = new MemoryStream(compiled.Pdb, writable: false);

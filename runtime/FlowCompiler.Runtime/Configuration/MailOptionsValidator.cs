@@ -5,12 +5,10 @@ namespace FlowCompiler.Runtime.Configuration;
 
 /// <summary>
 /// Checks <see cref="MailOptions"/> at start-up by building the sender they describe, which checks every setting
-/// it needs; its messages name settings as <c>MailOptions.X</c>, reported here as the key <c>FlowCompiler:Mail:X</c>.
+/// it needs; its messages name settings by their configuration keys (<c>FlowCompiler:Mail:SmtpPort</c>).
 /// </summary>
 internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
 {
-    private const string OptionsPrefix = nameof(MailOptions) + ".";
-
     public ValidateOptionsResult Validate(string? name, MailOptions options)
     {
         try
@@ -20,7 +18,7 @@ internal sealed class MailOptionsValidator : IValidateOptions<MailOptions>
         }
         catch (InvalidOperationException e)
         {
-            return ValidateOptionsResult.Fail(e.Message.Replace(OptionsPrefix, FlowRuntimeSections.Mail + ":", StringComparison.Ordinal));
+            return ValidateOptionsResult.Fail(e.Message);
         }
     }
 }

@@ -41,6 +41,24 @@ public sealed class FlowRun
         Finish(node, NodeStatus.Failed, null, error.Message);
     }
 
+    /// <summary>
+    /// Ends the run from outside (a timeout or a cancelled raise): every node that started and did not finish
+    /// fails with <paramref name="reason"/>; nodes that never started stay skipped.
+    /// </summary>
+    public void Abort(string reason)
+    {
+        for (var i = 0; i < _nodes.Length; i++)
+        {
+            if (_nodes[i].Started != 0 && _nodes[i].Finished == 0)
+            {
+                HasFailures = true;
+                Finish(i, NodeStatus.Failed, null, reason);
+            }
+        }
+
+        HasFailures = true;
+    }
+
     /// <summary>Records what an action sends, just before it is sent.</summary>
     public void RecordEffect(ActionRequest request) => _effects.Add(request);
 

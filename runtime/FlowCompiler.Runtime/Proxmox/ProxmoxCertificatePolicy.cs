@@ -33,8 +33,8 @@ internal sealed class ProxmoxCertificatePolicy(bool verifyTls, byte[]? pinnedSha
     /// <summary>What an admin should check when the certificate of <paramref name="authority"/> was refused.</summary>
     public string DescribeRejection(string authority) =>
         pinnedSha256 is not null
-            ? $"The TLS certificate of {authority} does not match the pinned SHA-256 fingerprint (PinnedCertificateSha256). " +
+            ? $"The TLS certificate of {authority} does not match the pinned SHA-256 fingerprint (FlowCompiler:Proxmox:PinnedCertificateSha256). " +
               "Compare it with the fingerprint shown under the node's System > Certificates in Proxmox."
             : $"The TLS certificate of {authority} is not trusted by this machine. Install the cluster's CA, " +
-              "or set PinnedCertificateSha256 to the certificate's fingerprint shown under the node's System > Certificates.";
+              "or set FlowCompiler:Proxmox:PinnedCertificateSha256 to the certificate's fingerprint shown under the node's System > Certificates.";
 }

@@ -7,14 +7,22 @@ internal static class FlowcProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static async Task<Result> RunAsync(params string[] args)
+    public static Task<Result> RunAsync(params string[] args) => RunInAsync(Path.GetTempPath(), new Dictionary<string, string>(), args);
+
+    /// <summary>Runs flowc in <paramref name="workingDirectory"/> with extra environment variables.</summary>
+    public static async Task<Result> RunInAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = workingDirectory,
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "flowc.dll"));
         foreach (var arg in args)
         {
@@ -24,7 +32,7 @@ internal static class FlowcProcess
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         try
         {
             await process.WaitForExitAsync(deadline.Token);
@@ -32,7 +40,7 @@ internal static class FlowcProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("flowc did not finish within 60 s: " + string.Join(' ', args));
+            throw new TimeoutException("flowc did not finish within 120 s: " + string.Join(' ', args));
         }
 
         return new Result(process.ExitCode, await stdout, await stderr);

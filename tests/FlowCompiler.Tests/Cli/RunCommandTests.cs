@@ -14,7 +14,9 @@ public sealed class RunCommandTests : IDisposable
 
     private static string SampleEvent(string name) => Path.Combine(TestFlows.RepositoryRoot, "flows", "events", name + ".json");
 
-    private Task<FlowcProcess.Result> Run(params string[] args) => FlowcProcess.RunAsync(["run", .. args, "--cache", Path.Combine(_folder, "cache")]);
+    // Each test has its own working directory, so its panel database (SQLite, the default) is its own.
+    private Task<FlowcProcess.Result> Run(params string[] args) =>
+        FlowcProcess.RunInAsync(_folder, new Dictionary<string, string>(), ["run", .. args, "--cache", Path.Combine(_folder, "cache")]);
 
     private string Write(string name, string text)
     {
@@ -96,14 +98,15 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_dry_run_it_says_a_real_run_needs_the_host_and_exits_2()
+    public async Task Without_dry_run_the_actions_are_performed_on_the_configured_panel()
     {
-        var result = await Run(Sample("rest-vlan-lookup"), "--event", SampleEvent("server.created"), "--format", "json");
+        var result = await Run(Sample("welcome-mail"), "--event", SampleEvent("account.registration"), "--format", "json");
 
-        Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--dry-run", result.Stderr, StringComparison.Ordinal);
+        Assert.True(result.ExitCode == 0, result.Stderr);
         using var json = JsonDocument.Parse(result.Stdout);
-        Assert.Contains("panel host", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal("succeeded", json.RootElement.GetProperty("status").GetString());
+        var mail = Assert.Single(Directory.GetFiles(Path.Combine(_folder, "outbox"), "*.eml"));
+        Assert.Contains("To: ada@example.org", await File.ReadAllTextAsync(mail), StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory]

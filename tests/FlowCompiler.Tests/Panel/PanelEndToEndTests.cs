@@ -5,7 +5,7 @@ using FlowCompiler.Runtime.Execution;
 using FlowCompiler.Tests.Actions.Http;
 using FlowCompiler.Tests.Actions.Mail;
 using FlowCompiler.Tests.Compiler;
-using FlowCompiler.Tests.Proxmox.Emulator;
+using FlowCompiler.Emulators.Proxmox;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;

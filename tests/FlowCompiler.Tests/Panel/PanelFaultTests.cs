@@ -4,7 +4,7 @@ using FlowCompiler.Tests.Actions;
 using FlowCompiler.Tests.Actions.Http;
 using FlowCompiler.Tests.Actions.Mail;
 using FlowCompiler.Tests.Compiler;
-using FlowCompiler.Tests.Proxmox.Emulator;
+using FlowCompiler.Emulators.Proxmox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,7 +33,7 @@ public sealed class PanelFaultTests
         var mail = result.Node("page-oncall");
         Assert.Equal(NodeStatus.Failed, mail.Status);
         Assert.Contains("Could not connect to the SMTP server 127.0.0.1:", mail.Error, StringComparison.Ordinal);
-        Assert.Contains("Check", mail.Error, StringComparison.Ordinal);
+        Assert.Contains("Check FlowCompiler:Mail:SmtpHost and SmtpPort", mail.Error, StringComparison.Ordinal);
         Assert.Equal(1, await panel.QueryAsync(db => db.Tickets.CountAsync()));
     }
 

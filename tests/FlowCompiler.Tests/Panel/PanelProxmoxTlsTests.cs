@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FlowCompiler.Runtime.Execution;
 using FlowCompiler.Tests.Compiler;
-using FlowCompiler.Tests.Proxmox.Emulator;
+using FlowCompiler.Emulators.Proxmox;
 
 namespace FlowCompiler.Tests.Panel;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using FlowCompiler.Tests.Proxmox.Emulator;
+using FlowCompiler.Emulators.Proxmox;
 
 namespace FlowCompiler.Tests.Proxmox;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using FlowCompiler.Runtime.Proxmox;
-using FlowCompiler.Tests.Proxmox.Emulator;
+using FlowCompiler.Emulators.Proxmox;
 
 namespace FlowCompiler.Tests.Proxmox;
 

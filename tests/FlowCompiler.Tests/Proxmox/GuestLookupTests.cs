@@ -1,5 +1,5 @@
 using FlowCompiler.Runtime.Proxmox;
-using FlowCompiler.Tests.Proxmox.Emulator;
+using FlowCompiler.Emulators.Proxmox;
 
 namespace FlowCompiler.Tests.Proxmox;
 

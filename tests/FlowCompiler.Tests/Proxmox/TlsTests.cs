@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using FlowCompiler.Runtime.Proxmox;
-using FlowCompiler.Tests.Proxmox.Emulator;
+using FlowCompiler.Emulators.Proxmox;
 
 namespace FlowCompiler.Tests.Proxmox;
 

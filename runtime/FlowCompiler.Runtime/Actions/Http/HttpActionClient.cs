@@ -64,7 +64,7 @@ public sealed class HttpActionClient(HttpClient http)
         catch (TimeoutRejectedException e)
         {
             throw new HttpActionException(
-                $"{target} got no answer within {e.Timeout.TotalSeconds:0.###} s. Check that the server is up, or raise HttpActionOptions.Timeout if it is just slow.",
+                $"{target} got no answer within {e.Timeout.TotalSeconds:0.###} s. Check that the server is up, or raise FlowCompiler:Http:Timeout if it is just slow.",
                 innerException: e);
         }
         catch (HttpRequestException e)

@@ -21,7 +21,7 @@ internal sealed class MailComposer
         if (string.IsNullOrWhiteSpace(options.FromAddress))
         {
             throw new InvalidOperationException(
-                "MailOptions.FromAddress is empty: set the address flow mail is sent from, e.g. panel@example.com.");
+                "FlowCompiler:Mail:FromAddress is empty: set the address flow mail is sent from, e.g. panel@example.com.");
         }
 
         MailboxAddress from;
@@ -31,7 +31,7 @@ internal sealed class MailComposer
         }
         catch (InvalidMailAddressException e)
         {
-            throw new InvalidOperationException($"MailOptions.FromAddress: {e.Message}", e);
+            throw new InvalidOperationException($"FlowCompiler:Mail:FromAddress: {e.Message}", e);
         }
 
         fromAddress = from.Address;

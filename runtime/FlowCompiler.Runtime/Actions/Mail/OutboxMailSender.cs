@@ -20,7 +20,7 @@ public sealed class OutboxMailSender : IMailSender
     {
         if (string.IsNullOrWhiteSpace(options.OutboxDirectory))
         {
-            throw new InvalidOperationException("MailOptions.OutboxDirectory is empty: set the folder outgoing mail is written to.");
+            throw new InvalidOperationException("FlowCompiler:Mail:OutboxDirectory is empty: set the folder outgoing mail is written to.");
         }
 
         OutboxDirectory = Path.GetFullPath(options.OutboxDirectory);

@@ -21,34 +21,34 @@ internal sealed class SmtpFailureDescription(MailOptions options)
 
     /// <summary>The exception to throw when a user name is configured but the server offers no login.</summary>
     public MailDeliveryException NoAuthenticationOffered() => new(
-        $"The {Server} offers no authentication on this connection (many servers offer it only after STARTTLS). Set MailOptions.Security to StartTls or Tls, or clear Username and Password if the server relays without a login.");
+        $"The {Server} offers no authentication on this connection (many servers offer it only after STARTTLS). Set FlowCompiler:Mail:Security to StartTls or Tls, or clear Username and Password if the server relays without a login.");
 
     /// <summary>The exception to throw for <paramref name="e"/>.</summary>
     public MailDeliveryException For(Exception e) => e switch
     {
         SocketException socket => new(
-            $"Could not connect to the {Server}: {socket.Message}. Check MailOptions.SmtpHost and SmtpPort, and that the server is running and reachable.",
+            $"Could not connect to the {Server}: {socket.Message}. Check FlowCompiler:Mail:SmtpHost and SmtpPort, and that the server is running and reachable.",
             e),
         OperationCanceledException or TimeoutException => new(
             $"The {Server} did not answer within {options.Timeout.TotalSeconds:0.###} s. Check that SmtpHost and SmtpPort point at an SMTP server and that no firewall drops the connection.",
             e),
         SslHandshakeException => new(
-            $"The TLS handshake with the {Server} failed. Check MailOptions.Security ({options.Security}): port 465 usually takes Tls, port 587 StartTls; and that the server's certificate is valid for '{options.SmtpHost}'.",
+            $"The TLS handshake with the {Server} failed. Check FlowCompiler:Mail:Security ({options.Security}): port 465 usually takes Tls, port 587 StartTls; and that the server's certificate is valid for '{options.SmtpHost}'.",
             e),
         NotSupportedException when options.Security == SmtpSecurity.StartTls => new(
-            $"The {Server} does not offer STARTTLS. Set MailOptions.Security to Tls if it expects TLS from the start, or None for a plain-text relay you trust.",
+            $"The {Server} does not offer STARTTLS. Set FlowCompiler:Mail:Security to Tls if it expects TLS from the start, or None for a plain-text relay you trust.",
             e),
         AuthenticationException => new(
-            $"The {Server} rejected the login of user '{options.Username}' ({e.Message.TrimEnd('.')}). Check MailOptions.Username and Password.",
+            $"The {Server} rejected the login of user '{options.Username}' ({e.Message.TrimEnd('.')}). Check FlowCompiler:Mail:Username and Password.",
             e),
         ServiceNotAuthenticatedException or SmtpCommandException { StatusCode: SmtpStatusCode.AuthenticationRequired } => new(
-            $"The {Server} requires authentication. Set MailOptions.Username and Password.",
+            $"The {Server} requires authentication. Set FlowCompiler:Mail:Username and Password.",
             e),
         SmtpCommandException { ErrorCode: SmtpErrorCode.RecipientNotAccepted } command => new(
             $"The {Server} refused the recipient '{command.Mailbox?.Address}': {(int)command.StatusCode} {command.Message}",
             e),
         SmtpCommandException { ErrorCode: SmtpErrorCode.SenderNotAccepted } command => new(
-            $"The {Server} refused the sender '{command.Mailbox?.Address}': {(int)command.StatusCode} {command.Message}. Check MailOptions.FromAddress: the server may only relay for its own domains or for the logged-in user.",
+            $"The {Server} refused the sender '{command.Mailbox?.Address}': {(int)command.StatusCode} {command.Message}. Check FlowCompiler:Mail:FromAddress: the server may only relay for its own domains or for the logged-in user.",
             e),
         SmtpCommandException command => new(
             $"The {Server} refused the message: {(int)command.StatusCode} {command.Message}",

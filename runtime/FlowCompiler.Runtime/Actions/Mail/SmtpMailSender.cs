@@ -21,22 +21,22 @@ public sealed class SmtpMailSender : IMailSender
     {
         if (string.IsNullOrWhiteSpace(options.SmtpHost))
         {
-            throw new InvalidOperationException("MailOptions.SmtpHost is empty: set the SMTP server's host name, or use the outbox.");
+            throw new InvalidOperationException("FlowCompiler:Mail:SmtpHost is empty: set the SMTP server's host name, or use the outbox.");
         }
 
         if (options.EffectiveSmtpPort is < 1 or > 65535)
         {
-            throw new InvalidOperationException($"MailOptions.SmtpPort {options.EffectiveSmtpPort} is not a TCP port (1-65535).");
+            throw new InvalidOperationException($"FlowCompiler:Mail:SmtpPort {options.EffectiveSmtpPort} is not a TCP port (1-65535).");
         }
 
         if (!string.IsNullOrEmpty(options.Username) && options.Password is null)
         {
-            throw new InvalidOperationException("MailOptions.Username is set but MailOptions.Password is not: set both, or neither to send without authenticating.");
+            throw new InvalidOperationException("FlowCompiler:Mail:Username is set but FlowCompiler:Mail:Password is not: set both, or neither to send without authenticating.");
         }
 
         if (options.Timeout <= TimeSpan.Zero || options.Timeout.TotalMilliseconds > int.MaxValue)
         {
-            throw new InvalidOperationException($"MailOptions.Timeout {options.Timeout} must be positive and below 24 days.");
+            throw new InvalidOperationException($"FlowCompiler:Mail:Timeout {options.Timeout} must be positive and below 24 days.");
         }
 
         this.options = options;

@@ -65,7 +65,7 @@ public sealed class MailComposerTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => new MailComposer(new MailOptions { FromAddress = from }));
 
-        Assert.Contains("MailOptions.FromAddress", error.Message, StringComparison.Ordinal);
+        Assert.Contains("FlowCompiler:Mail:FromAddress", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class SmtpMailSenderTests : IDisposable
             () => sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token));
 
         Assert.Contains("rejected the login of user 'flow-user'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Check MailOptions.Username and Password", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check FlowCompiler:Mail:Username and Password", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);
         Assert.Empty(server.Received);
     }
@@ -110,7 +110,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         var error = await Assert.ThrowsAsync<MailDeliveryException>(
             () => sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token));
 
-        Assert.Contains("requires authentication. Set MailOptions.Username and Password", error.Message, StringComparison.Ordinal);
+        Assert.Contains("requires authentication. Set FlowCompiler:Mail:Username and Password", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class SmtpMailSenderTests : IDisposable
             () => sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token));
 
         Assert.Contains($"Could not connect to the SMTP server 127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Check MailOptions.SmtpHost and SmtpPort", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check FlowCompiler:Mail:SmtpHost and SmtpPort", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         var error = await Assert.ThrowsAsync<MailDeliveryException>(
             () => sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token));
 
-        Assert.Contains("Check MailOptions.Security (Tls)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check FlowCompiler:Mail:Security (Tls)", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -203,7 +203,7 @@ public sealed class SmtpMailSenderTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => new SmtpMailSender(options));
 
-        Assert.Contains("Username is set but MailOptions.Password is not", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Username is set but FlowCompiler:Mail:Password is not", error.Message, StringComparison.Ordinal);
     }
 
     private static MailOptions Options(int port, string? username = null, string? password = null) => new()

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using FlowCompiler.Tests.Proxmox.Emulator;
+using FlowCompiler.Emulators.Proxmox;
 
 namespace FlowCompiler.Tests.Proxmox.Conformance;
 

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Text.Json;
+using FlowCompiler.Cli.Engine;
+using FlowCompiler.Runtime.Execution;
+using FlowCompiler.Runtime.Persistence.Records;
+
+namespace FlowCompiler.Cli;
+
+/// <summary><c>flowc runs [--flow ID] [--failed] [--limit N] [--format json]</c>: the recorded runs, newest first.</summary>
+internal static class RunsCommand
+{
+    public static Command Create()
+    {
+        var flow = new Option<string?>("--flow") { Description = "Only the runs of this flow." };
+        var failed = new Option<bool>("--failed") { Description = "Only failed runs." };
+        var limit = new Option<int>("--limit") { Description = "At most this many runs (default 20).", DefaultValueFactory = _ => 20 };
+        var format = CommandLine.FormatOption();
+        var command = new Command("runs", "Show the recorded runs, newest first.") { flow, failed, limit, format };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(flow), parse.GetValue(failed), parse.GetValue(limit), parse.GetValue(format)!, ct));
+        return command;
+    }
+
+    private static Task<int> RunAsync(string? flowId, bool failedOnly, int limit, string format, CancellationToken ct) =>
+        EngineCommand.RunAsync(format, loadFlows: false, async session =>
+        {
+            var runs = await session.Runs.ReadAsync(flowId, failedOnly, Math.Max(1, limit), ct);
+            if (format == "json")
+            {
+                WriteJson(runs);
+                return CommandLine.Success;
+            }
+
+            if (runs.Count == 0)
+            {
+                Console.Out.WriteLine("No runs recorded.");
+            }
+
+            foreach (var run in runs)
+            {
+                Console.Out.WriteLine($"{run.StartedAt:yyyy-MM-dd HH:mm:ss} {run.FlowId} v{run.FlowVersion} on {run.EventName}: {Lower(run.Status)} in {run.DurationMs:0.#} ms{(run.Error is null ? "" : " — " + run.Error)}");
+                foreach (var node in run.Nodes)
+                {
+                    var port = node.Port is null ? "" : $" -> {node.Port}";
+                    var error = node.Error is null ? "" : $": {node.Error}";
+                    Console.Out.WriteLine($"    {node.NodeId,-24} {Lower(node.Status)}{port}{error}");
+                }
+            }
+
+            return CommandLine.Success;
+        }, ct);
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static void WriteJson(IReadOnlyList<RunRecord> runs)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using var json = new Utf8JsonWriter(stdout, DiagnosticOutput.JsonOptions);
+        json.WriteStartArray();
+        foreach (var run in runs)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", run.Id);
+            json.WriteString("flow", run.FlowId);
+            json.WriteNumber("version", run.FlowVersion);
+            json.WriteString("event", run.EventName);
+            json.WriteString("status", Lower(run.Status));
+            json.WriteString("startedAt", run.StartedAt);
+            json.WriteNumber("durationMs", Math.Round(run.DurationMs, 3));
+            if (run.Error is not null)
+            {
+                json.WriteString("error", run.Error);
+            }
+
+            // Kept for failed runs only, with sensitive fields already redacted.
+            if (run.EventPayload is not null)
+            {
+                json.WritePropertyName("data");
+                json.WriteRawValue(run.EventPayload);
+            }
+
+            json.WriteStartArray("nodes");
+            foreach (var node in run.Nodes)
+            {
+                json.WriteStartObject();
+                json.WriteString("id", node.NodeId);
+                json.WriteString("status", Lower(node.Status));
+                if (node.Port is not null)
+                {
+                    json.WriteString("port", node.Port);
+                }
+
+                if (node.Error is not null)
+                {
+                    json.WriteString("error", node.Error);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.Flush();
+        stdout.Write("\n"u8);
+    }
+}

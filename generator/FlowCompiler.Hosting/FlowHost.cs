@@ -1,0 +1,375 @@
+using System.Diagnostics;
+using System.Text;
+using FlowCompiler.Generator.Compilation;
+using FlowCompiler.Generator.Model;
+using FlowCompiler.Generator.Validation;
+using FlowCompiler.Hosting.Dispatch;
+using FlowCompiler.Hosting.Publishing;
+using FlowCompiler.Hosting.Records;
+using FlowCompiler.Hosting.Telemetry;
+using FlowCompiler.Runtime.Events;
+using FlowCompiler.Runtime.Execution;
+using Microsoft.Extensions.Logging;
+
+namespace FlowCompiler.Hosting;
+
+/// <summary>
+/// What the panel embeds: publishes flows (validate, compile or cache hit, store a version, swap it in),
+/// loads the published ones at start, and runs every listening flow when the panel raises an event.
+/// Raising reads an immutable dispatch table without locks; an event no flow accepts allocates nothing.
+/// </summary>
+public sealed partial class FlowHost : IAsyncDisposable
+{
+    private static readonly IReadOnlyList<CompletedRun> NoRuns = [];
+
+    private readonly FlowCache _cache;
+    private readonly IFlowVersionStore _store;
+    private readonly FlowHostOptions _options;
+    private readonly FlowTelemetry _telemetry;
+    private readonly ILogger _logger;
+    private readonly RunRecorder _recorder;
+    private readonly FlowRunner _runner;
+    private readonly RunQueue _queue;
+
+    // Publishes, unpublishes and rollbacks are serialized; raises never take this lock.
+    private readonly SemaphoreSlim _publishing = new(1, 1);
+    private DispatchTable _table = DispatchTable.Empty;
+    private int _disposed;
+
+    /// <summary>Creates a host; call <see cref="LoadPublishedAsync"/> (the hosted service does) to load the published flows.</summary>
+    public FlowHost(
+        FlowCache cache,
+        IFlowVersionStore store,
+        IRunRecordStore records,
+        IFlowServices services,
+        FlowHostOptions options,
+        FlowTelemetry telemetry,
+        TimeProvider time,
+        ILogger<FlowHost> logger)
+    {
+        if (options.FindProblem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(options));
+        }
+
+        _cache = cache;
+        _store = store;
+        _options = options;
+        _telemetry = telemetry;
+        _logger = logger;
+        _recorder = new RunRecorder(records, options, time, logger);
+        _runner = new FlowRunner(services, options, _recorder, telemetry, time, logger);
+        _queue = new RunQueue(_runner, options);
+    }
+
+    /// <summary>The flows running now: id, version and event, by event then publishing order.</summary>
+    public IReadOnlyList<(string FlowId, int Version, string EventName)> Active =>
+        [.. _table.All.Select(f => (f.Id, f.Version, f.EventName))];
+
+    /// <summary>Runs waiting in the background queue.</summary>
+    public int QueuedRuns => _queue.Count;
+
+    /// <summary>
+    /// Runs every published flow listening to <paramref name="eventName"/> and waits for them; returns their
+    /// records (empty, without allocating, when no flow accepts the event). Runs never throw into the caller:
+    /// failures are in the records.
+    /// </summary>
+    /// <param name="eventName">The event, e.g. <c>account.login</c>.</param>
+    /// <param name="payload">The payload, of the event's type (<see cref="UserEvent"/> for <c>account.login</c>).</param>
+    /// <param name="ct">Cancels waiting for the runs; the runs are cancelled too and recorded as such.</param>
+    public ValueTask<IReadOnlyList<CompletedRun>> RaiseAsync(string eventName, object payload, CancellationToken ct = default)
+    {
+        var listeners = ListenersOf(eventName, payload);
+        var first = FirstAccepting(listeners, payload);
+        return first < 0 ? new ValueTask<IReadOnlyList<CompletedRun>>(NoRuns) : RunAllAsync(listeners, first, eventName, payload, ct);
+    }
+
+    /// <summary>
+    /// Hands the runs of every flow accepting the event to the background queue and returns once they are
+    /// queued, with how many were. When the queue is full it waits up to
+    /// <see cref="FlowHostOptions.QueueFullWait"/>, then throws <see cref="FlowQueueFullException"/>.
+    /// </summary>
+    public ValueTask<int> EnqueueAsync(string eventName, object payload, CancellationToken ct = default)
+    {
+        var listeners = ListenersOf(eventName, payload);
+        var first = FirstAccepting(listeners, payload);
+        return first < 0 ? new ValueTask<int>(0) : EnqueueAllAsync(listeners, first, eventName, payload, ct);
+    }
+
+    /// <summary>Waits until the records of every run finished so far are in the database.</summary>
+    public Task FlushRecordsAsync(CancellationToken ct = default) => _recorder.FlushAsync(ct);
+
+    /// <summary>Applies the retention settings to the runs table now (the host also does it as it writes).</summary>
+    public Task PruneRecordsAsync(CancellationToken ct = default) => _recorder.PruneAsync(ct);
+
+    private ActiveFlow[] ListenersOf(string eventName, object payload)
+    {
+        var index = DispatchTable.IndexOf(eventName);
+        if (index < 0)
+        {
+            throw new ArgumentException($"Unknown event '{eventName}'. Events: {string.Join(", ", FlowEvents.All.Select(e => e.Name))}.", nameof(eventName));
+        }
+
+        var expected = FlowEvents.All[index].PayloadType;
+        if (payload.GetType() != expected)
+        {
+            throw new ArgumentException($"The payload of '{eventName}' must be a {expected.Name}, not a {payload.GetType().Name}.", nameof(payload));
+        }
+
+        return Volatile.Read(ref _table).Listeners(index);
+    }
+
+    private static int FirstAccepting(ActiveFlow[] listeners, object payload)
+    {
+        for (var i = 0; i < listeners.Length; i++)
+        {
+            if (listeners[i].Accepts(payload))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private async ValueTask<IReadOnlyList<CompletedRun>> RunAllAsync(ActiveFlow[] listeners, int first, string eventName, object payload, CancellationToken ct)
+    {
+        var runs = new List<Task<CompletedRun>>(listeners.Length - first);
+        for (var i = first; i < listeners.Length; i++)
+        {
+            if (i == first || listeners[i].Accepts(payload))
+            {
+                runs.Add(_runner.RunAsync(listeners[i], eventName, payload, ct));
+            }
+        }
+
+        return await Task.WhenAll(runs);
+    }
+
+    private async ValueTask<int> EnqueueAllAsync(ActiveFlow[] listeners, int first, string eventName, object payload, CancellationToken ct)
+    {
+        var queued = 0;
+        for (var i = first; i < listeners.Length; i++)
+        {
+            if (i == first || listeners[i].Accepts(payload))
+            {
+                await _queue.EnqueueAsync(listeners[i], eventName, payload, ct);
+                queued++;
+            }
+        }
+
+        return queued;
+    }
+
+    /// <summary>
+    /// Publishes a flow: validate, compile (or take it from the cache), store it as a new version, and swap it
+    /// in for the next raise. Runs in flight finish on the version they started on. A publish that fails
+    /// changes nothing that runs and returns the diagnostics.
+    /// </summary>
+    public async Task<PublishResult> PublishAsync(ReadOnlyMemory<byte> flowJson, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        using var activity = FlowTelemetry.Source.StartActivity("flow.publish");
+        var validation = FlowValidator.Validate(flowJson);
+        if (validation.Flow is null || validation.Document is null)
+        {
+            return new PublishResult { Succeeded = false, FlowId = validation.Document?.Id, Diagnostics = validation.Diagnostics, Elapsed = clock.Elapsed };
+        }
+
+        var flowId = validation.Flow.Id;
+        activity?.SetTag("flow.id", flowId);
+        var canonical = FlowDocumentWriter.WriteUtf8(validation.Document);
+        var hash = ContentHash.Of(canonical);
+        await _publishing.WaitAsync(ct);
+        try
+        {
+            var latest = await _store.LatestAsync(flowId, ct);
+            if (latest is { Published: true } && latest.ContentHash == hash && _table.Find(flowId)?.Version == latest.Version)
+            {
+                return Published(latest, cacheHit: true, unchanged: true, validation, clock);
+            }
+
+            if (await LoadAsync(validation.Flow, canonical, flowId, ct) is not { } loaded)
+            {
+                return Failed(flowId, $"Flow '{flowId}' hit an internal compiler error and was not published; the error is logged. Please report it with the flow.", validation, clock);
+            }
+
+            var stored = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, ct);
+            Activate(new ActiveFlow(loaded.Flow, stored.Version, _options.MaxConcurrentRunsPerFlow));
+            LogPublished(_logger, flowId, stored.Version, loaded.CacheHit);
+            return Published(stored, loaded.CacheHit, unchanged: false, validation, clock);
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
+    /// <summary>Stops running a flow; its versions stay stored, so it can be rolled back later.</summary>
+    /// <returns>Whether the flow was published.</returns>
+    public async Task<bool> UnpublishAsync(string flowId, CancellationToken ct = default)
+    {
+        await _publishing.WaitAsync(ct);
+        try
+        {
+            await _store.SetPublishedAsync(flowId, null, ct);
+            var active = _table.Find(flowId);
+            Volatile.Write(ref _table, _table.Without(flowId));
+            active?.Loaded.Unload();
+            return active is not null;
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
+    /// <summary>Publishes an earlier stored version of a flow again (no new version is created).</summary>
+    public async Task<PublishResult> RollbackAsync(string flowId, int version, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var stored = await _store.FindAsync(flowId, version, ct);
+        if (stored is null)
+        {
+            return new PublishResult { Succeeded = false, FlowId = flowId, Error = $"Flow '{flowId}' has no version {version}; 'flowc list' shows the stored versions." };
+        }
+
+        var validation = FlowValidator.Validate(Encoding.UTF8.GetBytes(stored.CanonicalJson));
+        if (validation.Flow is null)
+        {
+            return new PublishResult { Succeeded = false, FlowId = flowId, Diagnostics = validation.Diagnostics, Elapsed = clock.Elapsed };
+        }
+
+        await _publishing.WaitAsync(ct);
+        try
+        {
+            if (await LoadAsync(validation.Flow, Encoding.UTF8.GetBytes(stored.CanonicalJson), flowId, ct) is not { } loaded)
+            {
+                return Failed(flowId, $"Version {version} of '{flowId}' hit an internal compiler error; the error is logged.", validation, clock);
+            }
+
+            await _store.SetPublishedAsync(flowId, version, ct);
+            Activate(new ActiveFlow(loaded.Flow, version, _options.MaxConcurrentRunsPerFlow));
+            return Published(stored with { Published = true }, loaded.CacheHit, unchanged: false, validation, clock);
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
+    /// <summary>Every stored version of every flow.</summary>
+    public Task<IReadOnlyList<StoredFlowVersion>> ListAsync(CancellationToken ct = default) => _store.ListAsync(ct);
+
+    /// <summary>A version of a flow as canonical JSON: the given version, else the newest; null when there is none.</summary>
+    public async Task<string?> ExportAsync(string flowId, int? version = null, CancellationToken ct = default)
+    {
+        var stored = version is { } v ? await _store.FindAsync(flowId, v, ct) : await _store.LatestAsync(flowId, ct);
+        return stored?.CanonicalJson;
+    }
+
+    /// <summary>
+    /// Loads every published flow from the database through the compile cache (with a warm cache Roslyn is
+    /// never loaded). A flow that cannot be loaded is logged and skipped; the others still run.
+    /// </summary>
+    /// <returns>How many flows were loaded, and how many of them came from the cache.</returns>
+    public async Task<(int Loaded, int CacheHits)> LoadPublishedAsync(CancellationToken ct = default)
+    {
+        var published = await _store.PublishedAsync(ct);
+        var (count, hits) = (0, 0);
+        await _publishing.WaitAsync(ct);
+        try
+        {
+            foreach (var stored in published)
+            {
+                var bytes = Encoding.UTF8.GetBytes(stored.CanonicalJson);
+                var validation = FlowValidator.Validate(bytes);
+                if (validation.Flow is null)
+                {
+                    LogUnloadable(_logger, stored.FlowId, stored.Version, string.Join("; ", validation.Diagnostics.Take(3)));
+                    continue;
+                }
+
+                if (await LoadAsync(validation.Flow, bytes, stored.FlowId, ct) is { } loaded)
+                {
+                    Activate(new ActiveFlow(loaded.Flow, stored.Version, _options.MaxConcurrentRunsPerFlow));
+                    count++;
+                    hits += loaded.CacheHit ? 1 : 0;
+                }
+            }
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+
+        return (count, hits);
+    }
+
+    private async Task<(LoadedFlow Flow, bool CacheHit)?> LoadAsync(Generator.Binding.BoundFlow flow, ReadOnlyMemory<byte> canonical, string flowId, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var outcome = await _cache.GetOrCompileAsync(flow, canonical).WaitAsync(ct);
+            var loaded = LoadedFlow.Load(outcome.Flow);
+            _telemetry.FlowLoaded(flowId, clock.Elapsed, outcome.CacheHit);
+            return (loaded, outcome.CacheHit);
+        }
+        catch (FlowCompilerBugException bug)
+        {
+            LogCompilerBug(_logger, flowId, bug.Message);
+            return null;
+        }
+    }
+
+    // The new table is built aside and swapped in one write; the replaced version unloads once its runs end.
+    private void Activate(ActiveFlow flow)
+    {
+        var replaced = _table.Find(flow.Id);
+        Volatile.Write(ref _table, _table.With(flow));
+        replaced?.Loaded.Unload();
+    }
+
+    private static PublishResult Published(StoredFlowVersion stored, bool cacheHit, bool unchanged, FlowValidation validation, Stopwatch clock) => new()
+    {
+        Succeeded = true,
+        FlowId = stored.FlowId,
+        Version = stored.Version,
+        ContentHash = stored.ContentHash,
+        CacheHit = cacheHit,
+        Unchanged = unchanged,
+        Diagnostics = validation.Diagnostics,
+        Elapsed = clock.Elapsed,
+    };
+
+    private static PublishResult Failed(string flowId, string error, FlowValidation validation, Stopwatch clock) => new()
+    {
+        Succeeded = false,
+        FlowId = flowId,
+        Error = error,
+        Diagnostics = validation.Diagnostics,
+        Elapsed = clock.Elapsed,
+    };
+
+    /// <summary>Stops taking queued runs, lets the queued ones finish, and writes the remaining records.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _queue.DisposeAsync();
+        await _recorder.DisposeAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Published flow {FlowId} v{Version} (cache hit: {CacheHit})")]
+    private static partial void LogPublished(ILogger logger, string flowId, int version, bool cacheHit);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Internal compiler error in flow {FlowId}; it was not activated: {Error}")]
+    private static partial void LogCompilerBug(ILogger logger, string flowId, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Published flow {FlowId} v{Version} no longer validates and was not loaded: {Diagnostics}")]
+    private static partial void LogUnloadable(ILogger logger, string flowId, int version, string diagnostics);
+}

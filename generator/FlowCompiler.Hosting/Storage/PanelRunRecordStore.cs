@@ -1,0 +1,73 @@
+using FlowCompiler.Hosting.Records;
+using FlowCompiler.Runtime.Persistence;
+using FlowCompiler.Runtime.Persistence.Records;
+using Microsoft.EntityFrameworkCore;
+
+namespace FlowCompiler.Hosting.Storage;
+
+/// <summary>The <c>runs</c> and <c>runNodes</c> tables of the panel database, through EF Core.</summary>
+public sealed class PanelRunRecordStore(PanelDbContextFactory database) : IRunRecordStore
+{
+    /// <inheritdoc />
+    public Task WriteAsync(IReadOnlyList<RunRecordDraft> batch, CancellationToken ct) =>
+        database.UseAsync(async db =>
+        {
+            db.Runs.AddRange(batch.Select(ToRecord));
+            return await db.SaveChangesAsync(ct);
+        }, ct);
+
+    /// <inheritdoc />
+    public Task<int> PruneAsync(DateTimeOffset olderThan, int keep, CancellationToken ct) =>
+        database.UseAsync(async db =>
+        {
+            // Run nodes go with their run (cascading foreign key).
+            var cutoff = olderThan.UtcDateTime;
+            var deleted = await db.Runs.Where(r => r.StartedAt < cutoff).ExecuteDeleteAsync(ct);
+            var newestDropped = await db.Runs.OrderByDescending(r => r.StartedAt).Skip(keep).Select(r => (DateTime?)r.StartedAt).FirstOrDefaultAsync(ct);
+            if (newestDropped is { } boundary)
+            {
+                deleted += await db.Runs.Where(r => r.StartedAt <= boundary).ExecuteDeleteAsync(ct);
+            }
+
+            return deleted;
+        }, ct);
+
+    /// <summary>Reads recorded runs, newest first: all, one flow's, or only failed ones.</summary>
+    public Task<IReadOnlyList<RunRecord>> ReadAsync(string? flowId, bool failedOnly, int limit, CancellationToken ct) =>
+        database.UseAsync<IReadOnlyList<RunRecord>>(async db =>
+        {
+            var runs = db.Runs.AsNoTracking().Include(r => r.Nodes).AsQueryable();
+            if (flowId is not null)
+            {
+                runs = runs.Where(r => r.FlowId == flowId);
+            }
+
+            if (failedOnly)
+            {
+                runs = runs.Where(r => r.Status == Runtime.Execution.RunStatus.Failed);
+            }
+
+            var found = await runs.OrderByDescending(r => r.StartedAt).Take(limit).ToListAsync(ct);
+            found.ForEach(r => r.Nodes.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal)));
+            return found;
+        }, ct);
+
+    private static RunRecord ToRecord(RunRecordDraft draft)
+    {
+        var run = draft.Run;
+        var record = new RunRecord
+        {
+            Id = run.RunId,
+            FlowId = run.FlowId,
+            FlowVersion = run.Version,
+            EventName = run.EventName,
+            Status = run.Failed ? Runtime.Execution.RunStatus.Failed : Runtime.Execution.RunStatus.Succeeded,
+            StartedAt = run.StartedAt.UtcDateTime,
+            DurationMs = run.Result.Duration.TotalMilliseconds,
+            Error = run.Error,
+            EventPayload = draft.RedactedPayload,
+        };
+        record.Nodes.AddRange(run.Result.Nodes.Select(RunNodeRecord.From));
+        return record;
+    }
+}

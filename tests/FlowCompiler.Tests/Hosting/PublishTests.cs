@@ -1,0 +1,94 @@
+using System.Text;
+using FlowCompiler.Runtime.Execution;
+
+namespace FlowCompiler.Tests.Hosting;
+
+public sealed class PublishTests
+{
+    [Fact]
+    public async Task A_published_flow_runs_on_its_event_and_the_run_is_recorded()
+    {
+        var actions = new ActionSink();
+        await using var engine = await TestEngine.StartAsync(actions);
+
+        var published = await engine.Host.PublishAsync(HostFlows.LoginMail("login-mail", "first"));
+        var runs = await engine.Host.RaiseAsync("account.login", HostFlows.Login(100));
+        await engine.Host.FlushRecordsAsync();
+
+        Assert.True(published.Succeeded);
+        Assert.Equal(1, published.Version);
+        var run = Assert.Single(runs);
+        Assert.Equal(("login-mail", 1, RunStatus.Succeeded), (run.FlowId, run.Version, run.Result.Status));
+        Assert.Equal("first for Ada Lovelace", Assert.Single(actions.Mails).Subject);
+        var record = Assert.Single(await engine.Runs.ReadAsync(null, failedOnly: false, limit: 10, CancellationToken.None));
+        Assert.Equal((run.RunId, "login-mail", 1, "account.login", RunStatus.Succeeded), (record.Id, record.FlowId, record.FlowVersion, record.EventName, record.Status));
+        Assert.Equal(["trigger", "known", "mail"], record.Nodes.Select(n => n.NodeId));
+        Assert.Equal("true", record.Nodes[1].Port);
+        Assert.Null(record.EventPayload);
+    }
+
+    [Fact]
+    public async Task An_invalid_flow_is_refused_with_diagnostics_and_the_running_version_stays()
+    {
+        var actions = new ActionSink();
+        await using var engine = await TestEngine.StartAsync(actions);
+        await engine.Host.PublishAsync(HostFlows.LoginMail("login-mail", "good"));
+
+        var broken = Encoding.UTF8.GetString(HostFlows.LoginMail("login-mail", "broken")).Replace("\"field\": \"id\"", "\"field\": \"idd\"");
+        var refused = await engine.Host.PublishAsync(Encoding.UTF8.GetBytes(broken));
+        await engine.Host.RaiseAsync("account.login", HostFlows.Login(100));
+
+        Assert.False(refused.Succeeded);
+        Assert.Contains(refused.Diagnostics, d => d.NodeId == "known" && d.Message.Contains("idd", StringComparison.Ordinal));
+        Assert.Equal("good for Ada Lovelace", Assert.Single(actions.Mails).Subject);
+        Assert.Equal([1], (await engine.Host.ListAsync()).Select(v => v.Version));
+    }
+
+    [Fact]
+    public async Task Versions_can_be_listed_exported_rolled_back_and_unpublished()
+    {
+        var actions = new ActionSink();
+        await using var engine = await TestEngine.StartAsync(actions);
+        var first = await engine.Host.PublishAsync(HostFlows.LoginMail("login-mail", "one"));
+        var second = await engine.Host.PublishAsync(HostFlows.LoginMail("login-mail", "two"));
+        var again = await engine.Host.PublishAsync(HostFlows.LoginMail("login-mail", "two"));
+
+        Assert.Equal((1, 2, 2), (first.Version, second.Version, again.Version));
+        Assert.True(again.Unchanged);
+        Assert.Contains("\"name\": \"Login mail one\"", await engine.Host.ExportAsync("login-mail", 1));
+        Assert.Contains("\"name\": \"Login mail two\"", await engine.Host.ExportAsync("login-mail"));
+        Assert.Null(await engine.Host.ExportAsync("login-mail", 3));
+
+        var rolledBack = await engine.Host.RollbackAsync("login-mail", 1);
+        await engine.Host.RaiseAsync("account.login", HostFlows.Login(100));
+        var versions = await engine.Host.ListAsync();
+
+        Assert.True(rolledBack.Succeeded);
+        Assert.Equal("one for Ada Lovelace", Assert.Single(actions.Mails).Subject);
+        Assert.Equal([(1, true), (2, false)], versions.Select(v => (v.Version, v.Published)));
+
+        Assert.True(await engine.Host.UnpublishAsync("login-mail"));
+        Assert.Empty(await engine.Host.RaiseAsync("account.login", HostFlows.Login(100)));
+        Assert.DoesNotContain(await engine.Host.ListAsync(), v => v.Published);
+    }
+
+    [Fact]
+    public async Task A_new_host_on_the_same_database_loads_the_published_flows_from_the_cache()
+    {
+        var actions = new ActionSink();
+        var database = Path.Combine(Directory.CreateTempSubdirectory("flowc-restart-").FullName, "panel.db");
+        await using (var first = await TestEngine.StartAsync(actions, databaseFile: database))
+        {
+            await first.Host.PublishAsync(HostFlows.LoginMail("login-mail", "kept"));
+            await first.Host.PublishAsync(HostFlows.LoginMail("other-mail", "unpublished"));
+            await first.Host.UnpublishAsync("other-mail");
+        }
+
+        await using var second = await TestEngine.StartAsync(actions, databaseFile: database);
+        var (loaded, cacheHits) = await second.Host.LoadPublishedAsync();
+        var runs = await second.Host.RaiseAsync("account.login", HostFlows.Login(100));
+
+        Assert.Equal((1, 1), (loaded, cacheHits));
+        Assert.Equal("login-mail", Assert.Single(runs).FlowId);
+    }
+}

@@ -1,0 +1,138 @@
+using FlowCompiler.Hosting;
+using FlowCompiler.Runtime.Events;
+using FlowCompiler.Runtime.Execution;
+
+namespace FlowCompiler.Tests.Hosting;
+
+public sealed class RaiseTests
+{
+    [Fact]
+    public async Task An_event_no_flow_accepts_allocates_nothing()
+    {
+        await using var engine = await TestEngine.StartAsync(new ActionSink());
+        await engine.Host.PublishAsync(HostFlows.LoginMail("vip-login", "vip", minimumId: 1000));
+        await engine.Host.PublishAsync(HostFlows.LoginMail("staff-login", "staff", minimumId: 5000));
+        var login = HostFlows.Login(100);
+        var server = new ServerEvent { Id = 1 };
+        for (var i = 0; i < 10; i++)
+        {
+            await engine.Host.RaiseAsync("account.login", login);
+            await engine.Host.RaiseAsync("server.created", server);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            var filtered = engine.Host.RaiseAsync("account.login", login);
+            var unheard = engine.Host.RaiseAsync("server.created", server);
+            Assert.True(filtered.IsCompletedSuccessfully && unheard.IsCompletedSuccessfully);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Empty(await engine.Host.RaiseAsync("account.login", login));
+    }
+
+    [Fact]
+    public async Task Raising_an_unknown_event_or_a_payload_of_the_wrong_type_says_what_is_expected()
+    {
+        await using var engine = await TestEngine.StartAsync(new ActionSink());
+
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => engine.Host.RaiseAsync("account.logout", HostFlows.Login(1)).AsTask());
+        var wrongType = await Assert.ThrowsAsync<ArgumentException>(() => engine.Host.RaiseAsync("server.created", HostFlows.Login(1)).AsTask());
+
+        Assert.Contains("account.login", unknown.Message);
+        Assert.Contains("ServerEvent", wrongType.Message);
+    }
+
+    [Fact]
+    public async Task A_failing_flow_fails_alone_and_its_record_keeps_the_event_with_secrets_redacted()
+    {
+        var actions = new ActionSink { Throwing = { "broken@example.org" } };
+        await using var engine = await TestEngine.StartAsync(actions);
+        await engine.Host.PublishAsync(HostFlows.LoginMail("first-mail", "first"));
+        await engine.Host.PublishAsync(HostFlows.LoginMail("second-mail", "second"));
+
+        var failing = await engine.Host.RaiseAsync("account.login", HostFlows.Login(7, "broken@example.org", password: "$2y$10$do-not-store"));
+        var passing = await engine.Host.RaiseAsync("account.login", HostFlows.Login(8));
+        await engine.Host.FlushRecordsAsync();
+
+        Assert.All(failing, run => Assert.Equal(NodeStatus.Failed, run.Result.Node("mail").Status));
+        Assert.All(failing, run => Assert.Equal("SMTP refused broken@example.org", run.Result.Node("mail").Error));
+        Assert.All(passing, run => Assert.Equal(RunStatus.Succeeded, run.Result.Status));
+        var failedRecords = await engine.Runs.ReadAsync(null, failedOnly: true, limit: 10, CancellationToken.None);
+        Assert.Equal(2, failedRecords.Count);
+        foreach (var record in failedRecords)
+        {
+            Assert.Contains("\"email\":\"broken@example.org\"", record.EventPayload);
+            Assert.Contains("\"password\":\"[redacted]\"", record.EventPayload);
+            Assert.Contains("\"confirmationToken\":\"[redacted]\"", record.EventPayload);
+            Assert.DoesNotContain("do-not-store", record.EventPayload);
+            Assert.DoesNotContain("c0nf1rm-secret", record.EventPayload);
+        }
+    }
+
+    [Fact]
+    public async Task A_hanging_flow_times_out_without_holding_up_the_caller_or_other_flows()
+    {
+        var actions = new ActionSink { Hanging = { "slow@example.org" } };
+        var options = new FlowHostOptions { RunTimeout = TimeSpan.FromMilliseconds(300) };
+        await using var engine = await TestEngine.StartAsync(actions, options);
+        await engine.Host.PublishAsync(HostFlows.LoginMail("hangs", "hang"));
+        await engine.Host.PublishAsync(HostFlows.LoginMail("other-event", "other", minimumId: 0));
+
+        var runs = await engine.Host.RaiseAsync("account.login", HostFlows.Login(100, "slow@example.org"))
+            .AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        var afterwards = await engine.Host.RaiseAsync("account.login", HostFlows.Login(101));
+        actions.Release.SetResult();
+
+        Assert.All(runs, run =>
+        {
+            Assert.True(run.Failed);
+            Assert.Contains("timed out after 0.3 s", run.Error);
+            Assert.Equal(NodeStatus.Failed, run.Result.Node("mail").Status);
+            Assert.Equal(NodeStatus.Succeeded, run.Result.Node("known").Status);
+        });
+        Assert.Equal(2, afterwards.Count);
+        Assert.All(afterwards, run => Assert.False(run.Failed));
+    }
+
+    [Fact]
+    public async Task Queued_raises_return_at_once_and_a_full_queue_fails_the_raise_with_a_clear_error()
+    {
+        var actions = new ActionSink { Hanging = { "slow@example.org" } };
+        var options = new FlowHostOptions
+        {
+            MaxConcurrentRuns = 1,
+            QueueCapacity = 1,
+            QueueFullWait = TimeSpan.FromMilliseconds(100),
+            RunTimeout = TimeSpan.FromSeconds(30),
+        };
+        await using var engine = await TestEngine.StartAsync(actions, options);
+        await engine.Host.PublishAsync(HostFlows.LoginMail("login-mail", "queued"));
+        var slow = HostFlows.Login(100, "slow@example.org");
+
+        // One run takes the only worker and hangs; the next waits in the queue; the third finds no room.
+        Assert.Equal(1, await engine.Host.EnqueueAsync("account.login", slow));
+        await WaitUntil(() => engine.Host.QueuedRuns == 0);
+        Assert.Equal(1, await engine.Host.EnqueueAsync("account.login", HostFlows.Login(101)));
+        var full = await Assert.ThrowsAsync<FlowQueueFullException>(() => engine.Host.EnqueueAsync("account.login", HostFlows.Login(102)).AsTask());
+
+        actions.Release.SetResult();
+        await WaitUntil(() => engine.Host.QueuedRuns == 0 && actions.Mails.Count == 1);
+        await engine.Host.FlushRecordsAsync();
+
+        Assert.Contains("account.login", full.Message);
+        Assert.Contains("QueueCapacity", full.Message);
+        Assert.Equal("ada@example.org", Assert.Single(actions.Mails).To);
+        Assert.Equal(2, (await engine.Runs.ReadAsync(null, false, 10, CancellationToken.None)).Count);
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(10, limit.Token);
+        }
+    }
+}

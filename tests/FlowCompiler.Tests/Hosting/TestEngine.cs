@@ -1,0 +1,60 @@
+using FlowCompiler.Generator.Compilation;
+using FlowCompiler.Hosting;
+using FlowCompiler.Hosting.Storage;
+using FlowCompiler.Hosting.Telemetry;
+using FlowCompiler.Runtime.Persistence;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FlowCompiler.Tests.Hosting;
+
+/// <summary>A <see cref="FlowHost"/> over a fresh SQLite panel database and compile cache in a temporary folder.</summary>
+internal sealed class TestEngine : IAsyncDisposable
+{
+    private readonly string _folder;
+
+    private TestEngine(string folder, PanelDbContextFactory database, FlowHost host, PanelRunRecordStore runs)
+    {
+        _folder = folder;
+        Database = database;
+        Host = host;
+        Runs = runs;
+    }
+
+    public PanelDbContextFactory Database { get; }
+
+    public FlowHost Host { get; }
+
+    public PanelRunRecordStore Runs { get; }
+
+    /// <summary>A compile cache shared by all host tests, so each flow variant is compiled once per test run.</summary>
+    public static FlowCache SharedCache { get; } = new(Path.Combine(Path.GetTempPath(), "flowc-host-tests-cache"));
+
+    public static async Task<TestEngine> StartAsync(ActionSink actions, FlowHostOptions? options = null, TimeProvider? time = null, string? databaseFile = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("flowc-host-").FullName;
+        var database = new PanelDbContextFactory(new PanelDatabaseOptions
+        {
+            ConnectionString = $"Data Source={databaseFile ?? Path.Combine(folder, "panel.db")}",
+        });
+        await PanelDatabase.MigrateAsync(database, CancellationToken.None);
+        var clock = time ?? TimeProvider.System;
+        var runs = new PanelRunRecordStore(database);
+        var host = new FlowHost(
+            SharedCache,
+            new PanelFlowVersionStore(database, clock),
+            runs,
+            actions,
+            options ?? new FlowHostOptions(),
+            new FlowTelemetry(),
+            clock,
+            NullLogger<FlowHost>.Instance);
+        return new TestEngine(folder, database, host, runs);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

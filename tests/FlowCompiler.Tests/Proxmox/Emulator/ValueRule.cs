@@ -1,4 +1,0 @@
-namespace FlowCompiler.Tests.Proxmox.Emulator;
-
-/// <summary>Checks one parameter value; returns Proxmox's error text, or null when the value is valid.</summary>
-internal delegate string? ValueRule(string value);
