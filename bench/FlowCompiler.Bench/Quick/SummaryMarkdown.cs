@@ -156,10 +156,13 @@ public static class SummaryMarkdown
         var s = run.Scale;
         var alone = s.MedianNs("OneFlowAlone");
         var among = s.MedianNs("OneFlowAmongOthers");
+        var hostAlone = s.MedianNs("ViaHostAlone");
+        var hostAmong = s.MedianNs("ViaHostAmongOthers");
         Line(md, "## Scale");
         Line(md);
-        Line(md, $"- Publish {run.Publish.Flows:N0} different flows (validate, compile, cache, load; 2 at a time) in a fresh process with an empty cache: {run.Publish.Seconds:0.0} s; managed heap afterwards {run.Publish.ManagedMb:0} MB.");
-        Line(md, $"- One passing event through its flow alone: {Time(alone)} ({s.AllocatedBytes("OneFlowAlone")} B); with {ScaleBenchmarks.OtherFlows:N0} flows on other events published: {Time(among)} ({s.AllocatedBytes("OneFlowAmongOthers")} B) — {among / alone:0.00}×.");
+        Line(md, $"- Publish {run.Publish.Flows:N0} different flows through `FlowHost.PublishAsync` (validate, compile, cache, store the version in SQLite, load, activate; one at a time) in a fresh process with an empty cache: {run.Publish.Seconds:0.0} s; managed heap afterwards {run.Publish.ManagedMb:0} MB.");
+        Line(md, $"- One passing event through its flow, over the loaded flows indexed by event: alone {Time(alone)} ({s.AllocatedBytes("OneFlowAlone")} B); with {ScaleBenchmarks.OtherFlows:N0} flows on other events published {Time(among)} ({s.AllocatedBytes("OneFlowAmongOthers")} B) — {among / alone:0.00}×.");
+        Line(md, $"- The same through `FlowHost.RaiseAsync` (run record queued for SQLite included): alone {Time(hostAlone)} ({s.AllocatedBytes("ViaHostAlone")} B); among {ScaleBenchmarks.OtherFlows:N0} others {Time(hostAmong)} ({s.AllocatedBytes("ViaHostAmongOthers")} B) — {hostAmong / hostAlone:0.00}×.");
         Line(md);
     }
 
