@@ -108,6 +108,36 @@ public sealed class PanelFaultTests
     }
 
     [Fact]
+    public async Task An_address_assigned_to_another_server_is_refused_before_proxmox_is_changed()
+    {
+        await using var pve = await PanelEndToEndTests.EmulatedServerAsync();
+        await using var panel = await LivePanel.StartAsync(PanelEndToEndTests.ProxmoxSettings(pve));
+        var neighbour = PanelRows.Server();
+        neighbour.Id = 2;
+        neighbour.Vmid = 102;
+        neighbour.Ip = 7;
+        await panel.SeedAsync(PanelRows.Server(), neighbour, PanelRows.GlobalIpv4Range());
+        await panel.SeedAsync(new Runtime.Data.Ipv4AddressRow { Id = 7, Ip = "192.0.2.10", RangeId = 1, InUse = 1 });
+        var flow = CompilerTestFlows.Load("""
+            {
+              "format": "flowc/1", "id": "take-7", "name": "take 7",
+              "nodes": [
+                { "id": "trigger", "type": "event", "parameters": { "event": "server.created" } },
+                { "id": "assign", "type": "modifyServer", "parameters": {
+                    "serverId": "{{id}}", "component": "network", "action": "assignIpv4", "ipv4Id": 7 } }
+              ],
+              "edges": [ { "from": "trigger", "to": "assign" } ]
+            }
+            """);
+
+        var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"));
+
+        Assert.Equal("IPv4 address 7 (192.0.2.10) is already assigned to server 2: assign a free address, e.g. one an ipam node allocates.", result.Node("assign").Error);
+        Assert.DoesNotContain(pve.Requests, r => r.Method != "GET");
+        Assert.Null(await panel.QueryAsync(db => db.Servers.Where(s => s.Id == PanelRows.ServerId).Select(s => s.Ip).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Without_proxmox_settings_modify_server_fails_naming_the_settings_to_add()
     {
         await using var panel = await LivePanel.StartAsync();

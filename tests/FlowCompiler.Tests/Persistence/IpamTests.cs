@@ -162,6 +162,25 @@ public sealed class IpamTests
             "Free addresses in them, or add another IPv4 range.", full.Message);
     }
 
+    [Fact]
+    public async Task A_misconfigured_range_fails_only_the_requests_that_would_take_from_it()
+    {
+        await using var database = await TestPanelDatabase.CreateAsync(PanelDatabaseProvider.Sqlite);
+        await database.AddAsync(
+            V4(1, "192.0.2.10", "192.0.2.300", 24, "192.0.2.1", "user", user: 9),
+            V4(2, "198.51.100.10", "198.51.100.20", 24, "198.51.100.1"),
+            V6(3, "2001:db8::", 64, 56, "2001:db8::1"));
+        var ipam = new IpamAllocator(database.Factory);
+
+        var otherUser = await ipam.AllocateIpv4Async(new IpamRequest("ipam", null, 8), CancellationToken.None);
+        var broken = await Assert.ThrowsAsync<IpamException>(() => ipam.AllocateIpv4Async(new IpamRequest("ipam", null, 9), CancellationToken.None));
+        var brokenV6 = await Assert.ThrowsAsync<IpamException>(() => ipam.PickIpv6Async(Anyone, CancellationToken.None));
+
+        Assert.Equal("198.51.100.10", otherUser.Ip);
+        Assert.Equal("IPv4 range 1 (192.0.2.10-192.0.2.300/24, scope user) cannot be used: end \"192.0.2.300\" is not an IPv4 address. Fix the range in the panel.", broken.Message);
+        Assert.Equal("IPv6 range 3 (2001:db8::/64 split into /56, scope global) cannot be used: prefix /64 and target /56 must satisfy 0 < prefix <= target <= 128. Fix the range in the panel.", brokenV6.Message);
+    }
+
     [Theory]
     [InlineData(PanelDatabaseProvider.Sqlite)]
     [PostgresData]

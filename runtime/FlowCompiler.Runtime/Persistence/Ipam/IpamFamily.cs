@@ -87,7 +87,7 @@ internal abstract class IpamFamily
             db.Servers.Where(s => s.Ip == addressId && s.Id != serverId).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
 
         private static IpamRange Read(Ipv4RangeRow row) =>
-            new(row.Id, row.Scope, row.Nodes, row.UserId, row.Gateway, row.Subnet, new Ipv4Block(row));
+            new(row.Id, row.Scope, row.Nodes, row.UserId, row.Gateway, row.Subnet, new Lazy<AddressBlock>(() => new Ipv4Block(row)));
     }
 
     private sealed class Ipv6Family : IpamFamily
@@ -129,6 +129,6 @@ internal abstract class IpamFamily
             db.Servers.Where(s => s.Ip6 == addressId && s.Id != serverId).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
 
         private static IpamRange Read(Ipv6RangeRow row) =>
-            new(row.Id, row.Scope, row.Nodes, row.UserId, row.Gateway, row.Target, new Ipv6Block(row));
+            new(row.Id, row.Scope, row.Nodes, row.UserId, row.Gateway, row.Target, new Lazy<AddressBlock>(() => new Ipv6Block(row)));
     }
 }
