@@ -6,7 +6,10 @@ using FlowCompiler.Generator.Validation;
 
 namespace FlowCompiler.Cli;
 
-/// <summary><c>flowc compile FLOW.json [--cache DIR]</c>: compiles into the cache; prints the content hash, hit or miss, and the time.</summary>
+/// <summary>
+/// <c>flowc compile FLOW.json [--cache DIR]</c>: compiles into the cache; prints the content hash, hit or miss, and the
+/// time, and on a hit whether the C# compiler was loaded (it should not be).
+/// </summary>
 internal static class CompileCommand
 {
     public static Command Create()
@@ -22,6 +25,10 @@ internal static class CompileCommand
         return command;
     }
 
+    // A cache hit is meant to be cheap: it never loads the C# compiler, and says so.
+    private static string RoslynState() =>
+        AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.CodeAnalysis") ? " (Roslyn loaded)" : " (Roslyn not loaded)";
+
     private static int Run(string path, string folder)
     {
         if (FlowFileInput.TryLoadValid(path, out var exitCode) is not { Flow: not null } result)
@@ -33,7 +40,7 @@ internal static class CompileCommand
         try
         {
             var outcome = new FlowCache(folder).GetOrCompileAsync(result.Flow, FlowDocumentWriter.WriteUtf8(result.Document!)).GetAwaiter().GetResult();
-            Console.Out.WriteLine($"{outcome.Flow.ContentHash} {(outcome.CacheHit ? "cache hit" : "compiled")} in {clock.Elapsed.TotalMilliseconds:0} ms");
+            Console.Out.WriteLine($"{outcome.Flow.ContentHash} {(outcome.CacheHit ? "cache hit" : "compiled")} in {clock.Elapsed.TotalMilliseconds:0} ms{(outcome.CacheHit ? RoslynState() : "")}");
             return CommandLine.Success;
         }
         catch (FlowCompilerBugException bug)

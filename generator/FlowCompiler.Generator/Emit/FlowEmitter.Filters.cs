@@ -30,10 +30,18 @@ public sealed partial class FlowEmitter
             var locals = MethodLocals();
             var path = filter.Field;
             var (arrayExpression, arrayType, maybeNull) = Walk(Start(path), path, 0, path.FirstArrayStep);
+            var items = locals.Reserve("items");
+            var index = locals.Reserve("i");
             var candidate = locals.Reserve("item");
             var source = maybeNull ? $"{arrayExpression} ?? Array.Empty<{elementType}>()" : arrayExpression;
-            using (w.Block($"foreach (var {candidate} in {source})"))
+
+            // Hosts call this test (through Accepts) for every event: an index loop, unlike foreach over an
+            // IReadOnlyList, allocates no enumerator.
+            w.WriteLine("// First match wins; indexed, so a rejected event allocates nothing.");
+            w.WriteLine($"var {items} = {source};");
+            using (w.Block($"for (var {index} = 0; {index} < {items}.Count; {index}++)"))
             {
+                w.WriteLine($"var {candidate} = {items}[{index}];");
                 Each((candidate, ((ArrayType)arrayType).Element), path, path.FirstArrayStep, locals, value =>
                 {
                     using (w.Block($"if ({Predicate(filter, value, constant)})"))

@@ -38,6 +38,62 @@ public sealed class CacheTests : IDisposable
         Assert.Equal(first.Flow.Assembly, File.ReadAllBytes(dll));
     }
 
+    [Theory]
+    [InlineData(".dll", "truncate")]
+    [InlineData(".pdb", "flip")]
+    [InlineData(".cs", "truncate")]
+    [InlineData(".sha256", "flip")]
+    [InlineData(".sha256", "delete")]
+    [InlineData(".dll", "empty")]
+    public async Task A_corrupt_or_truncated_cache_file_is_detected_and_the_entry_rebuilt(string extension, string damage)
+    {
+        var (flow, canonical) = CompilerTestFlows.Bind(CompilerTestFlows.SampleText("vip-server-webhook"));
+        var first = await new FlowCache(_folder).GetOrCompileAsync(flow, canonical);
+        var file = Path.Combine(_folder, first.Flow.ContentHash + extension);
+        var bytes = File.ReadAllBytes(file);
+        switch (damage)
+        {
+            case "truncate":
+                File.WriteAllBytes(file, bytes[..(bytes.Length / 2)]);
+                break;
+            case "flip":
+                bytes[bytes.Length / 2] ^= 0x20;
+                File.WriteAllBytes(file, bytes);
+                break;
+            case "empty":
+                File.WriteAllBytes(file, []);
+                break;
+            default:
+                File.Delete(file);
+                break;
+        }
+
+        var rebuilt = await new FlowCache(_folder).GetOrCompileAsync(flow, canonical);
+        var hit = await new FlowCache(_folder).GetOrCompileAsync(flow, canonical);
+
+        Assert.False(rebuilt.CacheHit);
+        Assert.Equal(first.Flow.Assembly, rebuilt.Flow.Assembly);
+        Assert.True(hit.CacheHit);
+        Assert.Equal(first.Flow.Assembly, hit.Flow.Assembly);
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task A_cache_hit_in_a_fresh_process_never_loads_roslyn()
+    {
+        var flow = Path.Combine(CompilerTestFlows.Root, "flows", "vip-server-webhook.json");
+
+        var miss = await Cli.FlowcProcess.RunAsync("compile", flow, "--cache", _folder);
+        var hit = await Cli.FlowcProcess.RunAsync("compile", flow, "--cache", _folder);
+
+        Assert.Equal(0, miss.ExitCode);
+        Assert.Contains("compiled", miss.Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, hit.ExitCode);
+        Assert.Contains("cache hit", hit.Stdout, StringComparison.Ordinal);
+        Assert.Contains("(Roslyn not loaded)", hit.Stdout, StringComparison.Ordinal);
+        Assert.Equal(miss.Stdout.Split(' ')[0], hit.Stdout.Split(' ')[0]);
+    }
+
     [Fact]
     public async Task Concurrent_requests_for_one_key_share_one_compilation()
     {

@@ -33,6 +33,22 @@ public sealed class EmitAndCompileTests
     }
 
     [Theory]
+    [MemberData(nameof(Samples))]
+    public void Compiling_twice_gives_the_same_assembly_and_pdb_bytes(string name)
+    {
+        var text = CompilerTestFlows.SampleText(name);
+        var (flow, canonical) = CompilerTestFlows.Bind(text);
+        var (again, canonicalAgain) = CompilerTestFlows.Bind(text);
+
+        var first = Generator.Compilation.FlowCompiler.Compile(flow, ContentHash.Of(canonical));
+        var second = Generator.Compilation.FlowCompiler.Compile(again, ContentHash.Of(canonicalAgain));
+
+        Assert.Equal(first.ContentHash, second.ContentHash);
+        Assert.Equal(first.Assembly, second.Assembly);
+        Assert.Equal(first.Pdb, second.Pdb);
+    }
+
+    [Theory]
     [InlineData("vip-server-webhook")]
     [InlineData("addon-charge-mail")]
     public void Generated_code_matches_the_reviewed_golden_file(string name)
