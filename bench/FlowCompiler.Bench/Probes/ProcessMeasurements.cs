@@ -42,8 +42,8 @@ public static class ProcessMeasurements
     }
 
     /// <summary>
-    /// Publishes <paramref name="flows"/> flows in a fresh process into the emptied shared cache, which the
-    /// scale suite then loads from.
+    /// Publishes <paramref name="flows"/> flows through a host in a fresh process into the emptied shared
+    /// cache, which the scale suite then loads from.
     /// </summary>
     public static PublishSample Publish(int flows)
     {

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using FlowCompiler.Bench.Flows;
-using FlowCompiler.Generator.Compilation;
 
 namespace FlowCompiler.Bench.Probes;
 
 /// <summary>
-/// Publishing many different flows in a fresh process with an empty cache — validate, compile, cache, load,
-/// on every core — then the managed heap with all of them loaded, after a full collection.
+/// Publishing many different flows through <see cref="Hosting.FlowHost.PublishAsync"/> in a fresh process
+/// with an empty compile cache — validate, compile, cache, store the version, load, activate; the host
+/// publishes one at a time — then the managed heap with all of them active, after a full collection.
 /// </summary>
 public static class PublishProbe
 {
@@ -18,13 +18,21 @@ public static class PublishProbe
     public static string Measure(string cacheFolder, int count)
     {
         var jsons = Enumerable.Range(0, count).Select(BenchFlows.Other).ToArray();
-        var cache = new FlowCache(cacheFolder);
+        var host = BenchHost.StartAsync(cacheFolder, new MailSink()).GetAwaiter().GetResult();
         var clock = Stopwatch.StartNew();
-        var loaded = new LoadedFlow[count];
-        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => loaded[i] = BenchCompiler.Publish(jsons[i], cache));
+        foreach (var json in jsons)
+        {
+            host.PublishAsync(json).GetAwaiter().GetResult();
+        }
+
         var seconds = clock.Elapsed.TotalSeconds;
+        if (host.Host.Active.Count != count)
+        {
+            throw new InvalidOperationException($"{host.Host.Active.Count} flows are active, not {count}");
+        }
+
         var bytes = GC.GetTotalMemory(forceFullCollection: true);
-        GC.KeepAlive(loaded);
+        host.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return string.Create(CultureInfo.InvariantCulture, $"{seconds:0.000} {bytes / (1024.0 * 1024.0):0.0}");
     }
 }

@@ -9,9 +9,6 @@ public sealed class SuiteFigures(Summary summary)
     /// <summary>The summary read.</summary>
     public Summary Summary { get; } = summary;
 
-    /// <summary>The mean time of one operation, in nanoseconds.</summary>
-    public double MeanNs(string method, params (string Name, object Value)[] parameters) => Statistics(method, parameters).Mean;
-
     /// <summary>The median time of one operation, in nanoseconds.</summary>
     public double MedianNs(string method, params (string Name, object Value)[] parameters) => Statistics(method, parameters).Median;
 
@@ -26,12 +23,15 @@ public sealed class SuiteFigures(Summary summary)
     /// <summary>Whether the summary holds a benchmark of that name (the interpreter's are missing until it lands).</summary>
     public bool Has(string method) => Summary.Reports.Any(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method);
 
-    /// <summary>The geometric mean of <paramref name="slower"/>/<paramref name="faster"/> over every parameter combination the two share.</summary>
+    /// <summary>
+    /// The geometric mean of the median times of <paramref name="slower"/>/<paramref name="faster"/> over every
+    /// parameter combination the two share (medians: other processes on a shared machine make outliers).
+    /// </summary>
     public double GeometricMeanRatio(string slower, string faster, params (string Name, object Value)[] filter)
     {
         var logs = Summary.Reports
             .Where(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == slower && Matches(r, filter))
-            .Select(r => Math.Log(r.ResultStatistics!.Mean / Statistics(faster, ParametersOf(r)).Mean))
+            .Select(r => Math.Log(r.ResultStatistics!.Median / Statistics(faster, ParametersOf(r)).Median))
             .ToList();
         return logs.Count == 0 ? throw new InvalidOperationException($"no result for {slower}") : Math.Exp(logs.Average());
     }

@@ -20,7 +20,7 @@ public static class SummaryMarkdown
         Line(md, $"- Machine: {summary.Machine}");
         Line(md, $"- Date: {summary.Date}; the whole quick run took {elapsed.TotalSeconds:0} s");
         Line(md, "- Command: `dotnet run -c Release --project bench/FlowCompiler.Bench -- --quick` (BenchmarkDotNet in process, 2 warm-up + 7 measured iterations)");
-        Line(md, "- Times are BenchmarkDotNet means (the compiler suite, one operation per iteration: medians); ratios are geometric means over a suite's cases; allocations are per operation.");
+        Line(md, "- Times are BenchmarkDotNet medians (robust to other processes on a shared machine); ratios are geometric means of median ratios over a suite's cases; allocations are per operation.");
         Line(md);
         Line(md, "## Targets");
         Line(md);
@@ -72,11 +72,11 @@ public static class SummaryMarkdown
             foreach (var c in new[] { DispatchCase.FilteredOut, DispatchCase.Passing })
             {
                 (string, object)[] p = [("Flows", flows), ("Case", c)];
-                var hand = d.MeanNs("HandWritten", p);
-                var compiled = d.MeanNs("Compiled", p);
+                var hand = d.MedianNs("HandWritten", p);
+                var compiled = d.MedianNs("Compiled", p);
                 if (interpreter)
                 {
-                    var interpreted = d.MeanNs("Interpreter", p);
+                    var interpreted = d.MedianNs("Interpreter", p);
                     Line(md, $"| {flows} | {c} | {Time(hand)} | {Time(compiled)} | {Time(interpreted)} | {compiled / hand:0.00} | {interpreted / compiled:0.0} | {d.AllocatedBytes("HandWritten", p)} B / {d.AllocatedBytes("Compiled", p)} B / {d.AllocatedBytes("Interpreter", p)} B |");
                 }
                 else
@@ -98,11 +98,11 @@ public static class SummaryMarkdown
         Line(md, "| --- |" + string.Concat(engines.Select(_ => " --- |")));
         foreach (var kind in Enum.GetValues<TemplateKind>())
         {
-            var lowered = t.MeanNs("Lowered", ("Template", kind));
+            var lowered = t.MedianNs("Lowered", ("Template", kind));
             var cells = engines.Select(e =>
             {
-                var mean = t.MeanNs(e, ("Template", kind));
-                return $"{Time(mean)} ({mean / lowered:0.00}×, {t.AllocatedBytes(e, ("Template", kind))} B)";
+                var median = t.MedianNs(e, ("Template", kind));
+                return $"{Time(median)} ({median / lowered:0.00}×, {t.AllocatedBytes(e, ("Template", kind))} B)";
             });
             Line(md, $"| {kind} | " + string.Join(" | ", cells) + " |");
         }
@@ -120,11 +120,11 @@ public static class SummaryMarkdown
         Line(md, "| --- |" + string.Concat(methods.Select(_ => " --- |")));
         foreach (var condition in Enum.GetValues<PredicateCondition>())
         {
-            var compiled = p.MeanNs("Compiled", ("Condition", condition));
+            var compiled = p.MedianNs("Compiled", ("Condition", condition));
             var cells = methods.Select(m =>
             {
-                var mean = p.MeanNs(m, ("Condition", condition));
-                return $"{Time(mean)} ({mean / compiled:0.0}×, {p.AllocatedBytes(m, ("Condition", condition))} B)";
+                var median = p.MedianNs(m, ("Condition", condition));
+                return $"{Time(median)} ({median / compiled:0.0}×, {p.AllocatedBytes(m, ("Condition", condition))} B)";
             });
             Line(md, $"| {condition} | " + string.Join(" | ", cells) + " |");
         }
@@ -154,12 +154,15 @@ public static class SummaryMarkdown
     private static void Scale(StringBuilder md, QuickResults run)
     {
         var s = run.Scale;
-        var alone = s.MeanNs("OneFlowAlone");
-        var among = s.MeanNs("OneFlowAmongOthers");
+        var alone = s.MedianNs("OneFlowAlone");
+        var among = s.MedianNs("OneFlowAmongOthers");
+        var hostAlone = s.MedianNs("ViaHostAlone");
+        var hostAmong = s.MedianNs("ViaHostAmongOthers");
         Line(md, "## Scale");
         Line(md);
-        Line(md, $"- Publish {run.Publish.Flows:N0} different flows (validate, compile, cache, load; 2 at a time) in a fresh process with an empty cache: {run.Publish.Seconds:0.0} s; managed heap afterwards {run.Publish.ManagedMb:0} MB.");
-        Line(md, $"- One passing event through its flow alone: {Time(alone)} ({s.AllocatedBytes("OneFlowAlone")} B); with {ScaleBenchmarks.OtherFlows:N0} flows on other events published: {Time(among)} ({s.AllocatedBytes("OneFlowAmongOthers")} B) — {among / alone:0.00}×.");
+        Line(md, $"- Publish {run.Publish.Flows:N0} different flows through `FlowHost.PublishAsync` (validate, compile, cache, store the version in SQLite, load, activate; one at a time) in a fresh process with an empty cache: {run.Publish.Seconds:0.0} s; managed heap afterwards {run.Publish.ManagedMb:0} MB.");
+        Line(md, $"- One passing event through its flow, over the loaded flows indexed by event: alone {Time(alone)} ({s.AllocatedBytes("OneFlowAlone")} B); with {ScaleBenchmarks.OtherFlows:N0} flows on other events published {Time(among)} ({s.AllocatedBytes("OneFlowAmongOthers")} B) — {among / alone:0.00}×.");
+        Line(md, $"- The same through `FlowHost.RaiseAsync` (run record queued for SQLite included): alone {Time(hostAlone)} ({s.AllocatedBytes("ViaHostAlone")} B); among {ScaleBenchmarks.OtherFlows:N0} others {Time(hostAmong)} ({s.AllocatedBytes("ViaHostAmongOthers")} B) — {hostAmong / hostAlone:0.00}×.");
         Line(md);
     }
 

@@ -1,0 +1,58 @@
+using System.Text;
+using FlowCompiler.Generator.Compilation;
+using FlowCompiler.Hosting;
+using FlowCompiler.Hosting.Storage;
+using FlowCompiler.Hosting.Telemetry;
+using FlowCompiler.Runtime.Execution;
+using FlowCompiler.Runtime.Persistence;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FlowCompiler.Bench.Flows;
+
+/// <summary>
+/// The product's <see cref="FlowHost"/> as the panel embeds it — flow versions and run records in a SQLite
+/// panel database in a temporary folder, compiled flows in <paramref name="cacheFolder"/> — with actions going
+/// to <paramref name="services"/>.
+/// </summary>
+public sealed class BenchHost(FlowHost host, string folder) : IAsyncDisposable
+{
+    /// <summary>The host.</summary>
+    public FlowHost Host { get; } = host;
+
+    /// <summary>Creates the database and the host.</summary>
+    public static async Task<BenchHost> StartAsync(string cacheFolder, IFlowServices services)
+    {
+        var folder = Directory.CreateTempSubdirectory("flowc-bench-host-").FullName;
+        var database = new PanelDbContextFactory(new PanelDatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "panel.db")}" });
+        await PanelDatabase.MigrateAsync(database, CancellationToken.None);
+        var host = new FlowHost(
+            new FlowCache(cacheFolder),
+            new PanelFlowVersionStore(database, TimeProvider.System),
+            new PanelRunRecordStore(database),
+            services,
+            new FlowHostOptions(),
+            new FlowTelemetry(),
+            TimeProvider.System,
+            NullLogger<FlowHost>.Instance);
+        return new BenchHost(host, folder);
+    }
+
+    /// <summary>Publishes one flow; a flow that does not publish is a bug in the suite.</summary>
+    public async Task PublishAsync(string json)
+    {
+        var result = await Host.PublishAsync(Encoding.UTF8.GetBytes(json));
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"publishing {result.FlowId} failed: {string.Join("; ", result.Diagnostics.Select(d => d.Message))}");
+        }
+    }
+
+    /// <summary>Stops the host and removes the database.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
