@@ -3,7 +3,6 @@ using System.Text.Json;
 using FlowCompiler.Cli.Engine;
 using FlowCompiler.Hosting;
 using FlowCompiler.Runtime.Events;
-using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Cli;
 
@@ -66,13 +65,7 @@ internal static class RaiseCommand
 
         foreach (var run in runs)
         {
-            Console.Out.WriteLine($"{run.FlowId} v{run.Version}: {(run.Failed ? "failed" : "succeeded")} in {run.Result.Duration.TotalMilliseconds:0.0} ms{(run.Error is null ? "" : " — " + run.Error)}");
-            foreach (var node in run.Result.Nodes)
-            {
-                var port = node.Port is null ? "" : $" -> {node.Port}";
-                var error = node.Error is null ? "" : $": {node.Error}";
-                Console.Out.WriteLine($"    {node.Id,-24} {node.Status.ToString().ToLowerInvariant()}{port}{error}");
-            }
+            RunResultOutput.WriteText(Console.Out, run.Result, dryRun: false, run.Version, run.Error);
         }
     }
 }

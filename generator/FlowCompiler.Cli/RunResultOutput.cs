@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using FlowCompiler.Runtime.Execution;
@@ -41,7 +40,7 @@ internal static class RunResultOutput
             writer.WriteNumber("version", number);
         }
 
-        writer.WriteString("status", runError is null ? Status(result.Status) : "failed");
+        writer.WriteString("status", Status(result.Status));
         if (runError is not null)
         {
             writer.WriteString("error", runError);
@@ -50,20 +49,7 @@ internal static class RunResultOutput
         writer.WriteStartArray("nodes");
         foreach (var node in result.Nodes)
         {
-            writer.WriteStartObject();
-            writer.WriteString("id", node.Id);
-            writer.WriteString("status", Status(node.Status));
-            if (node.Port is not null)
-            {
-                writer.WriteString("port", node.Port);
-            }
-
-            if (node.Error is not null)
-            {
-                writer.WriteString("error", node.Error);
-            }
-
-            writer.WriteEndObject();
+            WriteNode(writer, node.Id, node.Status, node.Port, node.Error);
         }
 
         writer.WriteEndArray();
@@ -85,24 +71,39 @@ internal static class RunResultOutput
         writer.WriteEndObject();
     }
 
-    public static void WriteText(TextWriter output, RunResult result, bool dryRun)
+    /// <summary>One node of a run (or of a run record) in the JSON of spec §7: <c>{ "id", "status", "port"?, "error"? }</c>.</summary>
+    public static void WriteNode(Utf8JsonWriter writer, string id, NodeStatus status, string? port, string? error)
     {
-        output.WriteLine($"flow {result.Flow}: {Status(result.Status)} in {result.Duration.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms{(dryRun ? " (dry run: nothing was sent)" : "")}");
+        writer.WriteStartObject();
+        writer.WriteString("id", id);
+        writer.WriteString("status", Status(status));
+        if (port is not null)
+        {
+            writer.WriteString("port", port);
+        }
+
+        if (error is not null)
+        {
+            writer.WriteString("error", error);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One node as a text line: id padded to <paramref name="width"/>, status, the port taken, the error.</summary>
+    public static string NodeLine(string id, int width, NodeStatus status, string? port, string? error) =>
+        $"  {id.PadRight(width)}  {Status(status)}{(port is null ? "" : " -> " + port)}{(error is null ? "" : ": " + error)}";
+
+    /// <summary>A run as text; a run of a published flow adds its version, and the error that stopped it early.</summary>
+    public static void WriteText(TextWriter output, RunResult result, bool dryRun, int? version = null, string? runError = null)
+    {
+        var flow = version is { } number ? $"{result.Flow} v{number}" : result.Flow;
+        var duration = result.Duration.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
+        output.WriteLine($"flow {flow}: {Status(result.Status)} in {duration} ms{(dryRun ? " (dry run: nothing was sent)" : "")}{(runError is null ? "" : " — " + runError)}");
         var width = result.Nodes.Max(n => n.Id.Length);
         foreach (var node in result.Nodes)
         {
-            var line = new StringBuilder($"  {node.Id.PadRight(width)}  {Status(node.Status)}");
-            if (node.Port is not null)
-            {
-                line.Append(" -> ").Append(node.Port);
-            }
-
-            if (node.Error is not null)
-            {
-                line.Append(": ").Append(node.Error);
-            }
-
-            output.WriteLine(line.ToString());
+            output.WriteLine(NodeLine(node.Id, width, node.Status, node.Port, node.Error));
         }
 
         output.WriteLine(result.Effects.Count == 0 ? "no effects" : dryRun ? "effects (would have been sent):" : "effects:");
@@ -166,9 +167,9 @@ internal static class RunResultOutput
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "",
     };
 
-    private static string Status(RunStatus status) => status == RunStatus.Succeeded ? "succeeded" : "failed";
+    public static string Status(RunStatus status) => status == RunStatus.Succeeded ? "succeeded" : "failed";
 
-    private static string Status(NodeStatus status) => status switch
+    public static string Status(NodeStatus status) => status switch
     {
         NodeStatus.Succeeded => "succeeded",
         NodeStatus.Failed => "failed",

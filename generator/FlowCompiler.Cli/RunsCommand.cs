@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
 using FlowCompiler.Cli.Engine;
-using FlowCompiler.Runtime.Execution;
 using FlowCompiler.Runtime.Persistence.Records;
 
 namespace FlowCompiler.Cli;
@@ -37,19 +36,16 @@ internal static class RunsCommand
 
             foreach (var run in runs)
             {
-                Console.Out.WriteLine($"{run.StartedAt:yyyy-MM-dd HH:mm:ss} {run.FlowId} v{run.FlowVersion} on {run.EventName}: {Lower(run.Status)} in {run.DurationMs:0.#} ms{(run.Error is null ? "" : " — " + run.Error)}");
+                Console.Out.WriteLine($"{run.StartedAt:yyyy-MM-dd HH:mm:ss} {run.FlowId} v{run.FlowVersion} on {run.EventName}: {RunResultOutput.Status(run.Status)} in {run.DurationMs:0.#} ms{(run.Error is null ? "" : " — " + run.Error)}");
+                var width = run.Nodes.Count == 0 ? 0 : run.Nodes.Max(n => n.NodeId.Length);
                 foreach (var node in run.Nodes)
                 {
-                    var port = node.Port is null ? "" : $" -> {node.Port}";
-                    var error = node.Error is null ? "" : $": {node.Error}";
-                    Console.Out.WriteLine($"    {node.NodeId,-24} {Lower(node.Status)}{port}{error}");
+                    Console.Out.WriteLine(RunResultOutput.NodeLine(node.NodeId, width, node.Status, node.Port, node.Error));
                 }
             }
 
             return CommandLine.Success;
         }, ct);
-
-    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     private static void WriteJson(IReadOnlyList<RunRecord> runs)
     {
@@ -63,7 +59,7 @@ internal static class RunsCommand
             json.WriteString("flow", run.FlowId);
             json.WriteNumber("version", run.FlowVersion);
             json.WriteString("event", run.EventName);
-            json.WriteString("status", Lower(run.Status));
+            json.WriteString("status", RunResultOutput.Status(run.Status));
             json.WriteString("startedAt", run.StartedAt);
             json.WriteNumber("durationMs", Math.Round(run.DurationMs, 3));
             if (run.Error is not null)
@@ -81,20 +77,7 @@ internal static class RunsCommand
             json.WriteStartArray("nodes");
             foreach (var node in run.Nodes)
             {
-                json.WriteStartObject();
-                json.WriteString("id", node.NodeId);
-                json.WriteString("status", Lower(node.Status));
-                if (node.Port is not null)
-                {
-                    json.WriteString("port", node.Port);
-                }
-
-                if (node.Error is not null)
-                {
-                    json.WriteString("error", node.Error);
-                }
-
-                json.WriteEndObject();
+                RunResultOutput.WriteNode(json, node.NodeId, node.Status, node.Port, node.Error);
             }
 
             json.WriteEndArray();

@@ -15,6 +15,6 @@ namespace FlowCompiler.Hosting;
 /// </param>
 public sealed record CompletedRun(Guid RunId, string FlowId, int Version, string EventName, DateTimeOffset StartedAt, RunResult Result, string? Error)
 {
-    /// <summary>Whether the run failed (any node failed, or the run stopped early).</summary>
-    public bool Failed => Result.Status == RunStatus.Failed || Error is not null;
+    /// <summary>Whether the run failed: a node failed, or the run stopped early (which fails the run too).</summary>
+    public bool Failed => Result.Status == RunStatus.Failed;
 }

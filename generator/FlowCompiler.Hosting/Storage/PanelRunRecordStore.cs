@@ -61,7 +61,7 @@ public sealed class PanelRunRecordStore(PanelDbContextFactory database) : IRunRe
             FlowId = run.FlowId,
             FlowVersion = run.Version,
             EventName = run.EventName,
-            Status = run.Failed ? Runtime.Execution.RunStatus.Failed : Runtime.Execution.RunStatus.Succeeded,
+            Status = run.Result.Status,
             StartedAt = run.StartedAt.UtcDateTime,
             DurationMs = run.Result.Duration.TotalMilliseconds,
             Error = run.Error,
