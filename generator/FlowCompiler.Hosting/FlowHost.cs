@@ -189,15 +189,16 @@ public sealed partial class FlowHost : IAsyncDisposable
                 return Published(latest, cacheHit: true, unchanged: true, validation, clock);
             }
 
-            if (await LoadAsync(validation.Flow, canonical, flowId, ct) is not { } loaded)
+            var attempt = await LoadAsync(validation.Flow, canonical, flowId, ct);
+            if (attempt.Flow is not { } loaded)
             {
-                return Failed(flowId, $"Flow '{flowId}' hit an internal compiler error and was not published; the error is logged. Please report it with the flow.", validation, clock);
+                return Failed(flowId, attempt.Bug!.Message, validation, clock);
             }
 
             var stored = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, ct);
-            Activate(new ActiveFlow(loaded.Flow, stored.Version, _options.MaxConcurrentRunsPerFlow));
-            LogPublished(_logger, flowId, stored.Version, loaded.CacheHit);
-            return Published(stored, loaded.CacheHit, unchanged: false, validation, clock);
+            Activate(new ActiveFlow(loaded, stored.Version, _options.MaxConcurrentRunsPerFlow));
+            LogPublished(_logger, flowId, stored.Version, attempt.CacheHit);
+            return Published(stored, attempt.CacheHit, unchanged: false, validation, clock);
         }
         finally
         {
@@ -243,14 +244,15 @@ public sealed partial class FlowHost : IAsyncDisposable
         await _publishing.WaitAsync(ct);
         try
         {
-            if (await LoadAsync(validation.Flow, Encoding.UTF8.GetBytes(stored.CanonicalJson), flowId, ct) is not { } loaded)
+            var attempt = await LoadAsync(validation.Flow, Encoding.UTF8.GetBytes(stored.CanonicalJson), flowId, ct);
+            if (attempt.Flow is not { } loaded)
             {
-                return Failed(flowId, $"Version {version} of '{flowId}' hit an internal compiler error; the error is logged.", validation, clock);
+                return Failed(flowId, $"Version {version}: {attempt.Bug!.Message}", validation, clock);
             }
 
             await _store.SetPublishedAsync(flowId, version, ct);
-            Activate(new ActiveFlow(loaded.Flow, version, _options.MaxConcurrentRunsPerFlow));
-            return Published(stored with { Published = true }, loaded.CacheHit, unchanged: false, validation, clock);
+            Activate(new ActiveFlow(loaded, version, _options.MaxConcurrentRunsPerFlow));
+            return Published(stored with { Published = true }, attempt.CacheHit, unchanged: false, validation, clock);
         }
         finally
         {
@@ -290,11 +292,12 @@ public sealed partial class FlowHost : IAsyncDisposable
                     continue;
                 }
 
-                if (await LoadAsync(validation.Flow, bytes, stored.FlowId, ct) is { } loaded)
+                var attempt = await LoadAsync(validation.Flow, bytes, stored.FlowId, ct);
+                if (attempt.Flow is { } loaded)
                 {
-                    Activate(new ActiveFlow(loaded.Flow, stored.Version, _options.MaxConcurrentRunsPerFlow));
+                    Activate(new ActiveFlow(loaded, stored.Version, _options.MaxConcurrentRunsPerFlow));
                     count++;
-                    hits += loaded.CacheHit ? 1 : 0;
+                    hits += attempt.CacheHit ? 1 : 0;
                 }
             }
         }
@@ -306,7 +309,7 @@ public sealed partial class FlowHost : IAsyncDisposable
         return (count, hits);
     }
 
-    private async Task<(LoadedFlow Flow, bool CacheHit)?> LoadAsync(Generator.Binding.BoundFlow flow, ReadOnlyMemory<byte> canonical, string flowId, CancellationToken ct)
+    private async Task<LoadAttempt> LoadAsync(Generator.Binding.BoundFlow flow, ReadOnlyMemory<byte> canonical, string flowId, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         try
@@ -314,14 +317,17 @@ public sealed partial class FlowHost : IAsyncDisposable
             var outcome = await _cache.GetOrCompileAsync(flow, canonical).WaitAsync(ct);
             var loaded = LoadedFlow.Load(outcome.Flow);
             _telemetry.FlowLoaded(flowId, clock.Elapsed, outcome.CacheHit);
-            return (loaded, outcome.CacheHit);
+            return new LoadAttempt(loaded, outcome.CacheHit, null);
         }
         catch (FlowCompilerBugException bug)
         {
-            LogCompilerBug(_logger, flowId, bug.Message);
-            return null;
+            LogCompilerBug(_logger, flowId, bug.Message, string.Join(Environment.NewLine, bug.Diagnostics));
+            return new LoadAttempt(null, false, bug);
         }
     }
+
+    /// <summary>A loaded flow, or the compiler bug that kept it from loading.</summary>
+    private readonly record struct LoadAttempt(LoadedFlow? Flow, bool CacheHit, FlowCompilerBugException? Bug);
 
     // The new table is built aside and swapped in one write; the replaced version unloads once its runs end.
     private void Activate(ActiveFlow flow)
@@ -367,8 +373,8 @@ public sealed partial class FlowHost : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Published flow {FlowId} v{Version} (cache hit: {CacheHit})")]
     private static partial void LogPublished(ILogger logger, string flowId, int version, bool cacheHit);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Internal compiler error in flow {FlowId}; it was not activated: {Error}")]
-    private static partial void LogCompilerBug(ILogger logger, string flowId, string error);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Internal compiler error in flow {FlowId}; it was not activated: {Error}\n{Diagnostics}")]
+    private static partial void LogCompilerBug(ILogger logger, string flowId, string error, string diagnostics);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Published flow {FlowId} v{Version} no longer validates and was not loaded: {Diagnostics}")]
     private static partial void LogUnloadable(ILogger logger, string flowId, int version, string diagnostics);

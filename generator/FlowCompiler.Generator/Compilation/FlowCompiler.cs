@@ -29,13 +29,15 @@ public static partial class FlowCompiler
     /// Emits and compiles <paramref name="flow"/>; throws <see cref="FlowCompilerBugException"/> when Roslyn rejects the
     /// code or the assembly uses anything outside <see cref="FlowAssemblyAudit"/>'s allow-lists.
     /// </summary>
-    public static CompiledFlow Compile(BoundFlow flow, string contentHash)
+    public static CompiledFlow Compile(BoundFlow flow, string contentHash) => CompileSource(flow.Id, FlowEmitter.Emit(flow), contentHash);
+
+    /// <summary>Compiles emitted <paramref name="source"/>; separate from emission so tests can feed it code the emitter never writes.</summary>
+    internal static CompiledFlow CompileSource(string flowId, string source, string contentHash)
     {
-        var source = FlowEmitter.Emit(flow);
-        var path = $"{flow.Id}.{contentHash[..12]}.cs";
+        var path = $"{flowId}.{contentHash[..12]}.cs";
         var text = SourceText.From(source, Encoding.UTF8);
         var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, path);
-        var compilation = CSharpCompilation.Create($"Flow.{flow.Id}.{contentHash}", [tree], FlowReferences.All, Options);
+        var compilation = CSharpCompilation.Create($"Flow.{flowId}.{contentHash}", [tree], FlowReferences.All, Options);
 
         using var assembly = new MemoryStream();
         using var pdb = new MemoryStream();
@@ -48,12 +50,17 @@ public static partial class FlowCompiler
         if (!result.Success || errors.Count > 0)
         {
             var first = errors.FirstOrDefault() ?? result.Diagnostics.First();
-            throw new FlowCompilerBugException(flow.Id, NodeAt(source, first.Location.GetLineSpan().StartLinePosition.Line), string.Join("; ", errors.Take(5)));
+            var line = first.Location.GetLineSpan().StartLinePosition.Line;
+            throw new FlowCompilerBugException(
+                flowId,
+                NodeAt(source, line),
+                $"{first.Id} at line {line + 1} of the generated C#: {first.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}",
+                [.. errors.Select(e => e.ToString())]);
         }
 
         var image = assembly.ToArray();
-        FlowAssemblyAudit.Check(flow.Id, image);
-        return new CompiledFlow(contentHash, $"{FlowEmitter.Namespace}.{FlowEmitter.ClassNameOf(flow.Id)}", image, pdb.ToArray(), source);
+        FlowAssemblyAudit.Check(flowId, image);
+        return new CompiledFlow(contentHash, $"{FlowEmitter.Namespace}.{FlowEmitter.ClassNameOf(flowId)}", image, pdb.ToArray(), source);
     }
 
     // Every node's code follows a "// [node id]" comment: the nearest one above the error names the node.

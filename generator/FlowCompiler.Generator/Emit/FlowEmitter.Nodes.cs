@@ -15,6 +15,7 @@ public sealed partial class FlowEmitter
     {
         if (node is BoundFilter filter)
         {
+            _writer.WriteLine("// " + CSharpText.Comment($"[node {filter.Id}] its condition as a typed predicate"));
             EmitFilterTest(filter);
             _writer.WriteLine();
         }
