@@ -34,6 +34,8 @@ public sealed partial class FlowHost : IAsyncDisposable
     // Publishes, unpublishes and rollbacks are serialized; raises never take this lock.
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private DispatchTable _table = DispatchTable.Empty;
+    private readonly Lock _maintenanceLock = new();
+    private Task _maintenance = Task.CompletedTask;
     private int _disposed;
 
     /// <summary>Creates a host; call <see cref="LoadPublishedAsync"/> (the hosted service does) to load the published flows.</summary>
@@ -189,14 +191,14 @@ public sealed partial class FlowHost : IAsyncDisposable
                 return Published(latest, cacheHit: true, unchanged: true, validation, clock);
             }
 
-            var attempt = await LoadAsync(validation.Flow, canonical, flowId, ct);
-            if (attempt.Flow is not { } loaded)
+            var attempt = await CompileAsync(validation.Flow, canonical, flowId, ct);
+            if (attempt.Flow is not { } compiled)
             {
                 return Failed(flowId, attempt.Bug!.Message, validation, clock);
             }
 
             var stored = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, ct);
-            Activate(new ActiveFlow(loaded, stored.Version, _options.MaxConcurrentRunsPerFlow));
+            Activate(new ActiveFlow(Prepared(compiled), stored.Version, _options.MaxConcurrentRunsPerFlow));
             LogPublished(_logger, flowId, stored.Version, attempt.CacheHit);
             return Published(stored, attempt.CacheHit, unchanged: false, validation, clock);
         }
@@ -217,6 +219,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             var active = _table.Find(flowId);
             Volatile.Write(ref _table, _table.Without(flowId));
             active?.Loaded.Unload();
+            ScheduleRepack();
             return active is not null;
         }
         finally
@@ -244,14 +247,14 @@ public sealed partial class FlowHost : IAsyncDisposable
         await _publishing.WaitAsync(ct);
         try
         {
-            var attempt = await LoadAsync(validation.Flow, Encoding.UTF8.GetBytes(stored.CanonicalJson), flowId, ct);
-            if (attempt.Flow is not { } loaded)
+            var attempt = await CompileAsync(validation.Flow, Encoding.UTF8.GetBytes(stored.CanonicalJson), flowId, ct);
+            if (attempt.Flow is not { } compiled)
             {
                 return Failed(flowId, $"Version {version}: {attempt.Bug!.Message}", validation, clock);
             }
 
             await _store.SetPublishedAsync(flowId, version, ct);
-            Activate(new ActiveFlow(loaded, version, _options.MaxConcurrentRunsPerFlow));
+            Activate(new ActiveFlow(Prepared(compiled), version, _options.MaxConcurrentRunsPerFlow));
             return Published(stored with { Published = true }, attempt.CacheHit, unchanged: false, validation, clock);
         }
         finally
@@ -272,13 +275,16 @@ public sealed partial class FlowHost : IAsyncDisposable
 
     /// <summary>
     /// Loads every published flow from the database through the compile cache (with a warm cache Roslyn is
-    /// never loaded). A flow that cannot be loaded is logged and skipped; the others still run.
+    /// never loaded), all into one shared load context. A flow that cannot be loaded is logged and skipped;
+    /// the others still run. The flows run at once; their code is compiled to machine code in the background
+    /// (<see cref="LoadedFlow.Prepare"/>), so start-up does not wait for the JIT.
     /// </summary>
     /// <returns>How many flows were loaded, and how many of them came from the cache.</returns>
     public async Task<(int Loaded, int CacheHits)> LoadPublishedAsync(CancellationToken ct = default)
     {
         var published = await _store.PublishedAsync(ct);
-        var (count, hits) = (0, 0);
+        var compiled = new List<(CompiledFlow Flow, int Version)>(published.Count);
+        var hits = 0;
         await _publishing.WaitAsync(ct);
         try
         {
@@ -292,42 +298,111 @@ public sealed partial class FlowHost : IAsyncDisposable
                     continue;
                 }
 
-                var attempt = await LoadAsync(validation.Flow, bytes, stored.FlowId, ct);
-                if (attempt.Flow is { } loaded)
+                var attempt = await CompileAsync(validation.Flow, bytes, stored.FlowId, ct);
+                if (attempt.Flow is { } flow)
                 {
-                    Activate(new ActiveFlow(loaded, stored.Version, _options.MaxConcurrentRunsPerFlow));
-                    count++;
+                    compiled.Add((flow, stored.Version));
                     hits += attempt.CacheHit ? 1 : 0;
                 }
             }
+
+            if (compiled.Count == 0)
+            {
+                return (0, 0);
+            }
+
+            var loaded = FlowLoadContext.LoadTogether([.. compiled.Select(c => c.Flow)]);
+            var table = _table;
+            var replaced = new List<ActiveFlow>();
+            for (var i = 0; i < loaded.Count; i++)
+            {
+                if (table.Find(loaded[i].Descriptor.FlowId) is { } old)
+                {
+                    replaced.Add(old);
+                }
+
+                table = table.With(new ActiveFlow(loaded[i], compiled[i].Version, _options.MaxConcurrentRunsPerFlow));
+            }
+
+            Volatile.Write(ref _table, table);
+            foreach (var old in replaced)
+            {
+                old.Loaded.Unload();
+            }
+
+            InBackground(() => PrepareAll(loaded));
+            return (loaded.Count, hits);
         }
         finally
         {
             _publishing.Release();
         }
-
-        return (count, hits);
     }
 
-    private async Task<LoadAttempt> LoadAsync(Generator.Binding.BoundFlow flow, ReadOnlyMemory<byte> canonical, string flowId, CancellationToken ct)
+    /// <summary>The background work in progress (warm-up after start, repacking), for tests to wait on.</summary>
+    internal Task Maintenance => Volatile.Read(ref _maintenance);
+
+    /// <summary>How many load contexts hold the active flows.</summary>
+    internal int LoadContexts => _table.All.Select(f => f.Loaded.Context).Distinct().Count();
+
+    // Compiled (or taken from the cache) and audited; a compiler bug affects this flow only.
+    private async Task<CompileAttempt> CompileAsync(Generator.Binding.BoundFlow flow, ReadOnlyMemory<byte> canonical, string flowId, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         try
         {
             var outcome = await _cache.GetOrCompileAsync(flow, canonical).WaitAsync(ct);
-            var loaded = LoadedFlow.Load(outcome.Flow);
+            FlowAssemblyAudit.Check(flowId, outcome.Flow.Assembly);
             _telemetry.FlowLoaded(flowId, clock.Elapsed, outcome.CacheHit);
-            return new LoadAttempt(loaded, outcome.CacheHit, null);
+            return new CompileAttempt(outcome.Flow, outcome.CacheHit, null);
         }
         catch (FlowCompilerBugException bug)
         {
             LogCompilerBug(_logger, flowId, bug.Message, string.Join(Environment.NewLine, bug.Diagnostics));
-            return new LoadAttempt(null, false, bug);
+            return new CompileAttempt(null, false, bug);
         }
     }
 
-    /// <summary>A loaded flow, or the compiler bug that kept it from loading.</summary>
-    private readonly record struct LoadAttempt(LoadedFlow? Flow, bool CacheHit, FlowCompilerBugException? Bug);
+    /// <summary>A compiled flow, or the compiler bug that kept it from compiling.</summary>
+    private readonly record struct CompileAttempt(CompiledFlow? Flow, bool CacheHit, FlowCompilerBugException? Bug);
+
+    // A publish loads its flow alone, so replacing it again frees it at once, and JITs it before the swap:
+    // the first event after a publish does not wait for the JIT.
+    private static LoadedFlow Prepared(CompiledFlow compiled)
+    {
+        var loaded = LoadedFlow.Load(compiled);
+        loaded.Prepare();
+        return loaded;
+    }
+
+    private static void PrepareAll(IEnumerable<LoadedFlow> flows)
+    {
+        foreach (var flow in flows)
+        {
+            flow.Prepare();
+        }
+    }
+
+    // Background work runs one piece at a time, after what was already scheduled; a failure is logged.
+    private void InBackground(Action work)
+    {
+        lock (_maintenanceLock)
+        {
+            var previous = _maintenance;
+            _maintenance = Task.Run(async () =>
+            {
+                await previous;
+                try
+                {
+                    work();
+                }
+                catch (Exception e)
+                {
+                    LogMaintenanceFailed(_logger, e);
+                }
+            });
+        }
+    }
 
     // The new table is built aside and swapped in one write; the replaced version unloads once its runs end.
     private void Activate(ActiveFlow flow)
@@ -335,6 +410,47 @@ public sealed partial class FlowHost : IAsyncDisposable
         var replaced = _table.Find(flow.Id);
         Volatile.Write(ref _table, _table.With(flow));
         replaced?.Loaded.Unload();
+        ScheduleRepack();
+    }
+
+    // Each publish leaves its flow in a load context of its own, and calls into many contexts are slow
+    // (see FlowLoadContext): once LoadContextPacking finds too many small or mostly replaced contexts, their
+    // flows are loaded again together, in the background.
+    private void ScheduleRepack()
+    {
+        if (LoadContextPacking.FlowsToRepack(_table.All, _options.MaxLoadContexts).Count > 0)
+        {
+            InBackground(Repack);
+        }
+    }
+
+    // Runs in flight keep the code they started on; the new copies are JIT-compiled before the swap.
+    private void Repack()
+    {
+        _publishing.Wait();
+        try
+        {
+            var flows = LoadContextPacking.FlowsToRepack(_table.All, _options.MaxLoadContexts);
+            if (flows.Count == 0)
+            {
+                return;
+            }
+
+            var clock = Stopwatch.StartNew();
+            var reloaded = FlowLoadContext.LoadTogether([.. flows.Select(f => f.Loaded.Compiled)]);
+            PrepareAll(reloaded);
+            Volatile.Write(ref _table, _table.Replacing([.. flows.Select((f, i) => f.Reloaded(reloaded[i]))]));
+            foreach (var flow in flows)
+            {
+                flow.Loaded.Unload();
+            }
+
+            LogRepacked(_logger, flows.Count, LoadContexts, clock.Elapsed.TotalMilliseconds);
+        }
+        finally
+        {
+            _publishing.Release();
+        }
     }
 
     private static PublishResult Published(StoredFlowVersion stored, bool cacheHit, bool unchanged, FlowValidation validation, Stopwatch clock) => new()
@@ -366,6 +482,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             return;
         }
 
+        await Maintenance;
         await _queue.DisposeAsync();
         await _recorder.DisposeAsync();
     }
@@ -375,6 +492,12 @@ public sealed partial class FlowHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Internal compiler error in flow {FlowId}; it was not activated: {Error}\n{Diagnostics}")]
     private static partial void LogCompilerBug(ILogger logger, string flowId, string error, string diagnostics);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Flows} flows again into one shared load context in {Milliseconds:0} ms; {Contexts} contexts hold the active flows")]
+    private static partial void LogRepacked(ILogger logger, int flows, int contexts, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Background work of the flow host failed; the flows keep running as they are")]
+    private static partial void LogMaintenanceFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Published flow {FlowId} v{Version} no longer validates and was not loaded: {Diagnostics}")]
     private static partial void LogUnloadable(ILogger logger, string flowId, int version, string diagnostics);

@@ -36,6 +36,13 @@ public sealed class FlowHostOptions
     /// <summary>Run records written to the database in one batch.</summary>
     public int RecordBatchSize { get; set; } = 200;
 
+    /// <summary>
+    /// How many load contexts may hold the active flows before the host loads the flows of the smallest ones
+    /// again into one shared context. Fewer contexts make calls into flows faster (see the README's
+    /// Performance section); each repack costs a load and a JIT of the flows it moves, in the background.
+    /// </summary>
+    public int MaxLoadContexts { get; set; } = 8;
+
     /// <summary>The first setting that makes no sense, named by its configuration key, or null when all are fine.</summary>
     public string? FindProblem() =>
         MaxConcurrentRuns < 1 ? Problem(nameof(MaxConcurrentRuns), "must be at least 1")
@@ -46,6 +53,7 @@ public sealed class FlowHostOptions
         : RetentionDays < 1 ? Problem(nameof(RetentionDays), "must be at least 1")
         : RetentionCount < 1 ? Problem(nameof(RetentionCount), "must be at least 1")
         : RecordBatchSize < 1 ? Problem(nameof(RecordBatchSize), "must be at least 1")
+        : MaxLoadContexts < 1 ? Problem(nameof(MaxLoadContexts), "must be at least 1")
         : null;
 
     private static string Problem(string setting, string rule) => $"Setting {Section}:{setting} {rule}.";

@@ -28,7 +28,7 @@ public enum DispatchCase
 public class DispatchBenchmarks
 {
     private readonly MailSink _sink = new();
-    private LoadedFlow[] _compiled = [];
+    private IReadOnlyList<LoadedFlow> _compiled = [];
     private FlowInterpreter[] _interpreted = [];
     private HandWrittenMailFlow[] _handWritten = [];
     private ServerEvent _event = BenchEvents.Server(2);

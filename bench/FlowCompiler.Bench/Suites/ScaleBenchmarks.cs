@@ -22,7 +22,7 @@ public class ScaleBenchmarks
 
     private readonly MailSink _sink = new();
     private readonly ServerEvent _event = BenchEvents.Server(16);
-    private LoadedFlow[] _flows = [];
+    private IReadOnlyList<LoadedFlow> _flows = [];
     private EventRegistry? _alone;
     private EventRegistry? _crowded;
     private BenchHost? _hostAlone;
@@ -35,7 +35,7 @@ public class ScaleBenchmarks
         _flows = BenchCompiler.PublishAll([BenchFlows.Mail("scale-mail"), .. Enumerable.Range(0, OtherFlows).Select(BenchFlows.Other)]);
         _alone = new EventRegistry(_flows.Take(1));
         _crowded = new EventRegistry(_flows);
-        if (_crowded.CountOn(EventName) != 1 || _flows.Length != OtherFlows + 1)
+        if (_crowded.CountOn(EventName) != 1 || _flows.Count != OtherFlows + 1)
         {
             throw new InvalidOperationException("the other flows must listen to other events");
         }

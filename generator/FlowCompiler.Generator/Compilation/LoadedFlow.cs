@@ -1,26 +1,28 @@
 using System.Reflection;
-using System.Runtime.Loader;
+using System.Runtime.CompilerServices;
 using FlowCompiler.Generator.Emit;
 using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Generator.Compilation;
 
 /// <summary>
-/// One flow version loaded into its own collectible <see cref="AssemblyLoadContext"/>. The entry points are
-/// bound to delegates once, at load; invoking them uses no reflection. <see cref="Unload"/> lets the
-/// context be collected once nothing references the flow.
+/// One flow version loaded into a collectible <see cref="FlowLoadContext"/>, alone or with other flows. The
+/// entry points are bound to delegates once, at load; invoking them uses no reflection. <see cref="Unload"/>
+/// releases the flow; its context is collected once all its flows are released and nothing references them.
 /// </summary>
 public sealed class LoadedFlow
 {
-    private readonly AssemblyLoadContext _context;
+    private readonly Assembly _assembly;
+    private int _released;
 
-    private LoadedFlow(AssemblyLoadContext context, FlowDescriptor descriptor, FlowEntryPoint entry, Func<object, bool> accepts, string contentHash)
+    private LoadedFlow(FlowLoadContext context, Assembly assembly, CompiledFlow compiled, FlowDescriptor descriptor, FlowEntryPoint entry, Func<object, bool> accepts)
     {
-        _context = context;
+        Context = context;
+        _assembly = assembly;
+        Compiled = compiled;
         Descriptor = descriptor;
         Entry = entry;
         Accepts = accepts;
-        ContentHash = contentHash;
     }
 
     /// <summary>The flow's id, trigger and nodes.</summary>
@@ -33,25 +35,61 @@ public sealed class LoadedFlow
     public Func<object, bool> Accepts { get; }
 
     /// <summary>The content hash the assembly was compiled for.</summary>
-    public string ContentHash { get; }
+    public string ContentHash => Compiled.ContentHash;
+
+    /// <summary>The compiled assembly, kept so a host can load the flow again into a shared context.</summary>
+    public CompiledFlow Compiled { get; }
+
+    /// <summary>The context the flow was loaded into.</summary>
+    public FlowLoadContext Context { get; }
 
     /// <summary>
-    /// Loads a compiled flow into a new collectible context, after checking it once more against
+    /// Loads a compiled flow into a new context of its own, after checking it once more against
     /// <see cref="FlowAssemblyAudit"/> (an assembly may come from the disk cache): a violation throws
     /// <see cref="FlowCompilerBugException"/> and nothing is loaded.
     /// </summary>
-    public static LoadedFlow Load(CompiledFlow compiled)
+    public static LoadedFlow Load(CompiledFlow compiled) => FlowLoadContext.LoadTogether([compiled])[0];
+
+    /// <summary>Binds the entry points of a flow assembly that <paramref name="context"/> just loaded.</summary>
+    internal static LoadedFlow Bind(FlowLoadContext context, Assembly assembly, CompiledFlow compiled)
     {
-        FlowAssemblyAudit.Check(compiled.ClassName, compiled.Assembly);
-        var context = new AssemblyLoadContext("flow " + compiled.ContentHash, isCollectible: true);
-        using var image = new MemoryStream(compiled.Assembly, writable: false);
-        using var symbols = new MemoryStream(compiled.Pdb, writable: false);
-        var assembly = context.LoadFromStream(image, symbols);
         var type = assembly.GetType(compiled.ClassName, throwOnError: true)!;
         var descriptor = (FlowDescriptor)type.GetProperty(FlowEmitter.DescriptorProperty, BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
         var entry = type.GetMethod(FlowEmitter.UntypedEntryMethod, BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<FlowEntryPoint>();
         var accepts = type.GetMethod(FlowEmitter.UntypedAcceptsMethod, BindingFlags.Public | BindingFlags.Static)!.CreateDelegate<Func<object, bool>>();
-        return new LoadedFlow(context, descriptor, entry, accepts, compiled.ContentHash);
+        return new LoadedFlow(context, assembly, compiled, descriptor, entry, accepts);
+    }
+
+    /// <summary>
+    /// Compiles the flow's methods to machine code now, so the first event after a publish does not wait for
+    /// the JIT: every method of the flow's classes, the async state machines' <c>MoveNext</c>, and the
+    /// builder's <c>Start</c> for each state machine (a generic method the JIT compiles per state machine).
+    /// Reflection here runs once per load, never on an event.
+    /// </summary>
+    public void Prepare()
+    {
+        const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+        foreach (var type in _assembly.GetTypes())
+        {
+            if (type.ContainsGenericParameters)
+            {
+                continue;
+            }
+
+            foreach (var method in type.GetMethods(Declared))
+            {
+                if (!method.IsAbstract && !method.ContainsGenericParameters)
+                {
+                    RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                }
+            }
+
+            if (typeof(IAsyncStateMachine).IsAssignableFrom(type)
+                && type.GetField("<>t__builder", Declared)?.FieldType.GetMethod(nameof(AsyncTaskMethodBuilder.Start)) is { } start)
+            {
+                RuntimeHelpers.PrepareMethod(start.MethodHandle, [type.TypeHandle]);
+            }
+        }
     }
 
     /// <summary>Runs the flow once and returns its record.</summary>
@@ -62,6 +100,12 @@ public sealed class LoadedFlow
         return run.ToResult();
     }
 
-    /// <summary>Starts unloading the context; it is collected once no delegate or object of the flow is reachable.</summary>
-    public void Unload() => _context.Unload();
+    /// <summary>Releases the flow (once; later calls do nothing). Its context unloads when all its flows are released.</summary>
+    public void Unload()
+    {
+        if (Interlocked.Exchange(ref _released, 1) == 0)
+        {
+            Context.Release();
+        }
+    }
 }

@@ -9,10 +9,15 @@ namespace FlowCompiler.Hosting.Dispatch;
 internal sealed class ActiveFlow
 {
     public ActiveFlow(LoadedFlow loaded, int version, int maxConcurrentRuns)
+        : this(loaded, version, new SemaphoreSlim(maxConcurrentRuns, maxConcurrentRuns))
+    {
+    }
+
+    private ActiveFlow(LoadedFlow loaded, int version, SemaphoreSlim gate)
     {
         Loaded = loaded;
         Version = version;
-        Gate = new SemaphoreSlim(maxConcurrentRuns, maxConcurrentRuns);
+        Gate = gate;
     }
 
     /// <summary>The flow id.</summary>
@@ -29,6 +34,9 @@ internal sealed class ActiveFlow
 
     /// <summary>Bounds the runs of this flow in progress at once.</summary>
     public SemaphoreSlim Gate { get; }
+
+    /// <summary>The same version running from another copy of its code (after a repack); runs of both share one concurrency bound.</summary>
+    public ActiveFlow Reloaded(LoadedFlow loaded) => new(loaded, Version, Gate);
 
     /// <summary>
     /// Whether the event gets past the flow's first filters. A filter that throws counts as accepted, so the

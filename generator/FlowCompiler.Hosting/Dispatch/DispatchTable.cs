@@ -41,6 +41,13 @@ internal sealed class DispatchTable
         return new DispatchTable(table);
     }
 
+    /// <summary>A table where each of <paramref name="flows"/> takes the place of the active flow with its id, keeping the order.</summary>
+    public DispatchTable Replacing(IReadOnlyList<ActiveFlow> flows)
+    {
+        var byId = flows.ToDictionary(f => f.Id, StringComparer.Ordinal);
+        return new([.. _byEvent.Select(listeners => listeners.Select(f => byId.GetValueOrDefault(f.Id, f)).ToArray())]);
+    }
+
     /// <summary>A table without the flow <paramref name="flowId"/>.</summary>
     public DispatchTable Without(string flowId) =>
         new([.. _byEvent.Select(flows => flows.Where(f => f.Id != flowId).ToArray())]);
