@@ -198,7 +198,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             }
 
             var stored = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, ct);
-            Activate(new ActiveFlow(Prepared(compiled), stored.Version, _options.MaxConcurrentRunsPerFlow));
+            Activate(new ActiveFlow(LoadedFlow.Load(compiled), stored.Version, _options.MaxConcurrentRunsPerFlow));
             LogPublished(_logger, flowId, stored.Version, attempt.CacheHit);
             return Published(stored, attempt.CacheHit, unchanged: false, validation, clock);
         }
@@ -254,7 +254,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             }
 
             await _store.SetPublishedAsync(flowId, version, ct);
-            Activate(new ActiveFlow(Prepared(compiled), version, _options.MaxConcurrentRunsPerFlow));
+            Activate(new ActiveFlow(LoadedFlow.Load(compiled), version, _options.MaxConcurrentRunsPerFlow));
             return Published(stored with { Published = true }, attempt.CacheHit, unchanged: false, validation, clock);
         }
         finally
@@ -366,15 +366,6 @@ public sealed partial class FlowHost : IAsyncDisposable
     /// <summary>A compiled flow, or the compiler bug that kept it from compiling.</summary>
     private readonly record struct CompileAttempt(CompiledFlow? Flow, bool CacheHit, FlowCompilerBugException? Bug);
 
-    // A publish loads its flow alone, so replacing it again frees it at once, and JITs it before the swap:
-    // the first event after a publish does not wait for the JIT.
-    private static LoadedFlow Prepared(CompiledFlow compiled)
-    {
-        var loaded = LoadedFlow.Load(compiled);
-        loaded.Prepare();
-        return loaded;
-    }
-
     private static void PrepareAll(IEnumerable<LoadedFlow> flows)
     {
         foreach (var flow in flows)
@@ -405,11 +396,14 @@ public sealed partial class FlowHost : IAsyncDisposable
     }
 
     // The new table is built aside and swapped in one write; the replaced version unloads once its runs end.
+    // A publish loads its flow alone, so replacing it again frees it at once, and JIT-compiles it in the
+    // background: the publish does not wait for that, and an event that comes first JIT-compiles what it runs.
     private void Activate(ActiveFlow flow)
     {
         var replaced = _table.Find(flow.Id);
         Volatile.Write(ref _table, _table.With(flow));
         replaced?.Loaded.Unload();
+        InBackground(flow.Loaded.Prepare);
         ScheduleRepack();
     }
 

@@ -9,6 +9,7 @@ namespace FlowCompiler.Bench.Quick;
 /// <param name="Predicates">The predicate suite.</param>
 /// <param name="Compiler">The compiler suite.</param>
 /// <param name="Scale">The scale suite.</param>
+/// <param name="LoadContexts">Shared against per-flow load contexts.</param>
 /// <param name="Cold">The cold-compile samples.</param>
 /// <param name="Publish">The 1,000-flow publish.</param>
 public sealed record QuickResults(
@@ -17,6 +18,7 @@ public sealed record QuickResults(
     SuiteFigures Predicates,
     SuiteFigures Compiler,
     SuiteFigures Scale,
+    SuiteFigures LoadContexts,
     IReadOnlyList<ColdCompileSample> Cold,
     PublishSample Publish)
 {
@@ -43,7 +45,7 @@ public sealed record QuickResults(
             ColdCompileMs: Round(ProcessMeasurements.Median(Cold.Select(c => c.CompileMs)), 1),
             WarmCompile10NodesMs: Milliseconds(Compiler.MedianNs("WarmCompile10Nodes")),
             CacheHitLoadMs: Milliseconds(Compiler.MedianNs("CacheHitLoad")),
-            FirstInvokeAfterLoadMs: Milliseconds(Compiler.MedianNs("FirstInvokeAfterLoad")),
+            FirstInvokeAfterLoadMs: Milliseconds(Compiler.MedianNs("FirstInvokeAfterPrepare")),
             Validate1000NodesMs: Milliseconds(Compiler.MedianNs("Validate1000Nodes")),
             Publish1000FlowsS: Round(Publish.Seconds, 2),
             MemoryAfter1000FlowsMb: Round(Publish.ManagedMb, 1)));

@@ -34,7 +34,7 @@ public static class QuickRun
 
         var config = QuickConfig.Create(Path.Combine(Path.GetTempPath(), "flowc-bench-artifacts"));
         var summaries = BenchmarkRunner.Run(
-            [typeof(DispatchBenchmarks), typeof(TemplateBenchmarks), typeof(PredicateBenchmarks), typeof(CompilerBenchmarks), typeof(ScaleBenchmarks)],
+            [typeof(DispatchBenchmarks), typeof(TemplateBenchmarks), typeof(PredicateBenchmarks), typeof(CompilerBenchmarks), typeof(ScaleBenchmarks), typeof(LoadContextBenchmarks)],
             config);
         var run = new QuickResults(
             Dispatch: Of<DispatchBenchmarks>(summaries),
@@ -42,6 +42,7 @@ public static class QuickRun
             Predicates: Of<PredicateBenchmarks>(summaries),
             Compiler: Of<CompilerBenchmarks>(summaries),
             Scale: Of<ScaleBenchmarks>(summaries),
+            LoadContexts: Of<LoadContextBenchmarks>(summaries),
             Cold: cold,
             Publish: publish);
         var summary = run.ToSummary(MachineDescription.Read(), DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

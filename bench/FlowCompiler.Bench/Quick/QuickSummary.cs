@@ -34,7 +34,7 @@ public sealed record QuickRatios(
 /// <param name="ColdCompileMs">Median over fresh processes of the first validate + compile + cache write.</param>
 /// <param name="WarmCompile10NodesMs">Median warm compile (emit + Roslyn + PDB) of a 10-node flow.</param>
 /// <param name="CacheHitLoadMs">Median flow file to callable delegate, from the disk cache.</param>
-/// <param name="FirstInvokeAfterLoadMs">Median first run of a freshly loaded flow (JIT included).</param>
+/// <param name="FirstInvokeAfterLoadMs">Median first run of a freshly loaded flow after <c>LoadedFlow.Prepare</c>, as the host runs it after each load.</param>
 /// <param name="Validate1000NodesMs">Median validation of a 1,000-node flow.</param>
 /// <param name="Publish1000FlowsS">Publishing 1,000 different flows in a fresh process with an empty cache.</param>
 /// <param name="MemoryAfter1000FlowsMb">The managed heap after that publish, after a full collection.</param>
