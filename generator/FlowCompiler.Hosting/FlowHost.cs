@@ -34,6 +34,7 @@ public sealed partial class FlowHost : IAsyncDisposable
     // Publishes, unpublishes and rollbacks are serialized; raises never take this lock.
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private DispatchTable _table = DispatchTable.Empty;
+    private FlowLoadContext? _open;
     private readonly Lock _maintenanceLock = new();
     private Task _maintenance = Task.CompletedTask;
     private int _disposed;
@@ -198,7 +199,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             }
 
             var stored = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, ct);
-            Activate(new ActiveFlow(LoadedFlow.Load(compiled), stored.Version, _options.MaxConcurrentRunsPerFlow));
+            Activate(new ActiveFlow(LoadPublished(compiled), stored.Version, _options.MaxConcurrentRunsPerFlow));
             LogPublished(_logger, flowId, stored.Version, attempt.CacheHit);
             return Published(stored, attempt.CacheHit, unchanged: false, validation, clock);
         }
@@ -254,7 +255,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             }
 
             await _store.SetPublishedAsync(flowId, version, ct);
-            Activate(new ActiveFlow(LoadedFlow.Load(compiled), version, _options.MaxConcurrentRunsPerFlow));
+            Activate(new ActiveFlow(LoadPublished(compiled), version, _options.MaxConcurrentRunsPerFlow));
             return Published(stored with { Published = true }, attempt.CacheHit, unchanged: false, validation, clock);
         }
         finally
@@ -395,9 +396,21 @@ public sealed partial class FlowHost : IAsyncDisposable
         }
     }
 
-    // The new table is built aside and swapped in one write; the replaced version unloads once its runs end.
-    // A publish loads its flow alone, so replacing it again frees it at once, and JIT-compiles it in the
-    // background: the publish does not wait for that, and an event that comes first JIT-compiles what it runs.
+    // Publishes share an open load context until it is full, or until half of it is replaced code.
+    private LoadedFlow LoadPublished(CompiledFlow compiled)
+    {
+        if (_open is null || _open.Size >= _options.FlowsPerLoadContext || _open.IsSparse)
+        {
+            _open?.Close();
+            _open = new FlowLoadContext("published flows");
+        }
+
+        return _open.Load(compiled);
+    }
+
+    // The new table is built aside and swapped in one write; the replaced version is released, and its code
+    // unloads with its context once its runs end. The new flow is JIT-compiled in the background: the publish
+    // does not wait for that, and an event that comes first JIT-compiles what it runs.
     private void Activate(ActiveFlow flow)
     {
         var replaced = _table.Find(flow.Id);
@@ -407,12 +420,11 @@ public sealed partial class FlowHost : IAsyncDisposable
         ScheduleRepack();
     }
 
-    // Each publish leaves its flow in a load context of its own, and calls into many contexts are slow
-    // (see FlowLoadContext): once LoadContextPacking finds too many small or mostly replaced contexts, their
-    // flows are loaded again together, in the background.
+    // Replaced versions stay loaded until their context unloads: once LoadContextPacking finds a context
+    // mostly made of them, or small contexts to merge, the live flows are loaded again together, in the background.
     private void ScheduleRepack()
     {
-        if (LoadContextPacking.FlowsToRepack(_table.All, _options.MaxLoadContexts).Count > 0)
+        if (LoadContextPacking.FlowsToRepack(_table.All, _open, _options.FlowsPerLoadContext).Count > 0)
         {
             InBackground(Repack);
         }
@@ -424,7 +436,7 @@ public sealed partial class FlowHost : IAsyncDisposable
         _publishing.Wait();
         try
         {
-            var flows = LoadContextPacking.FlowsToRepack(_table.All, _options.MaxLoadContexts);
+            var flows = LoadContextPacking.FlowsToRepack(_table.All, _open, _options.FlowsPerLoadContext);
             if (flows.Count == 0)
             {
                 return;

@@ -37,11 +37,11 @@ public sealed class FlowHostOptions
     public int RecordBatchSize { get; set; } = 200;
 
     /// <summary>
-    /// How many load contexts may hold the active flows before the host loads the flows of the smallest ones
-    /// again into one shared context. Fewer contexts make calls into flows faster (see the README's
-    /// Performance section); each repack costs a load and a JIT of the flows it moves, in the background.
+    /// How many published flow versions share one collectible load context before the host opens a new one.
+    /// Sharing makes calls into flows faster (see the README's Performance section); replaced versions stay
+    /// loaded until the host moves the live flows of a half-replaced context elsewhere.
     /// </summary>
-    public int MaxLoadContexts { get; set; } = 8;
+    public int FlowsPerLoadContext { get; set; } = 64;
 
     /// <summary>The first setting that makes no sense, named by its configuration key, or null when all are fine.</summary>
     public string? FindProblem() =>
@@ -53,7 +53,7 @@ public sealed class FlowHostOptions
         : RetentionDays < 1 ? Problem(nameof(RetentionDays), "must be at least 1")
         : RetentionCount < 1 ? Problem(nameof(RetentionCount), "must be at least 1")
         : RecordBatchSize < 1 ? Problem(nameof(RecordBatchSize), "must be at least 1")
-        : MaxLoadContexts < 1 ? Problem(nameof(MaxLoadContexts), "must be at least 1")
+        : FlowsPerLoadContext < 1 ? Problem(nameof(FlowsPerLoadContext), "must be at least 1")
         : null;
 
     private static string Problem(string setting, string rule) => $"Setting {Section}:{setting} {rule}.";

@@ -45,6 +45,22 @@ public sealed class LoadContextTests
     }
 
     [Fact]
+    public void An_open_context_takes_flows_until_closed_and_unloads_once_closed_and_empty()
+    {
+        var context = OpenWithTwoReleasedFlows(out var alive);
+        Collect();
+        Assert.True(alive.IsAlive, "an open context unloaded while it could still take flows");
+
+        context.Close();
+        var refused = Assert.Throws<InvalidOperationException>(() => context.Load(Variant(2)));
+        context = null!;
+        Collect();
+
+        Assert.Contains("closed", refused.Message, StringComparison.Ordinal);
+        Assert.False(alive.IsAlive, "a closed context without live flows was not collected");
+    }
+
+    [Fact]
     public void An_audit_violation_in_one_flow_loads_none_of_them()
     {
         var evil = new CompiledFlow("evil", "Evil", File.ReadAllBytes(typeof(File).Assembly.Location), [], "");
@@ -89,6 +105,19 @@ public sealed class LoadContextTests
     {
         var (flow, canonical) = CompilerTestFlows.Bind(Encoding.UTF8.GetString(HostFlows.LoginMail($"context-{i}", $"m{i}")));
         return TestEngine.SharedCache.GetOrCompileAsync(flow, canonical).GetAwaiter().GetResult().Flow;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static FlowLoadContext OpenWithTwoReleasedFlows(out WeakReference alive)
+    {
+        var context = new FlowLoadContext("open");
+        var first = context.Load(Variant(0));
+        var second = context.Load(Variant(1));
+        alive = new WeakReference(AssemblyLoadContext.GetLoadContext(first.Entry.Method.DeclaringType!.Assembly));
+        first.Unload();
+        second.Unload();
+        Assert.Equal((2, 0, false), (context.Size, context.Live, context.IsClosed));
+        return context;
     }
 
     // Not inlined: no local may keep a flow or its context alive while the caller collects.

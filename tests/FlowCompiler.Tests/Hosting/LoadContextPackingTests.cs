@@ -13,69 +13,79 @@ namespace FlowCompiler.Tests.Hosting;
 public sealed class LoadContextPackingTests
 {
     [Fact]
-    public void Contexts_within_the_limit_and_none_sparse_are_left_alone()
+    public void Full_closed_contexts_and_the_open_one_are_left_alone()
     {
-        var flows = Singles(8);
+        var full = Together(4, first: 0);
+        var open = new FlowLoadContext("open");
+        var published = Enumerable.Range(4, 3).Select(i => new ActiveFlow(open.Load(LoadContextTests.Variant(i)), 1, 1)).ToArray();
 
-        Assert.Empty(LoadContextPacking.FlowsToRepack(flows, maxContexts: 8));
-        Release(flows);
+        Assert.Empty(LoadContextPacking.FlowsToRepack([.. full, .. published], open, flowsPerContext: 8));
+        Release([.. full, .. published]);
     }
 
     [Fact]
-    public void One_context_too_many_merges_the_smallest_down_to_half_the_limit()
-    {
-        var big = Together(4, first: 20);
-        var singles = Singles(8);
-
-        var repack = LoadContextPacking.FlowsToRepack([.. big, .. singles], maxContexts: 8);
-
-        // Nine contexts: six singles merge into one; two singles and the big one stay: four in all.
-        Assert.Equal(6, repack.Count);
-        Assert.All(repack, f => Assert.Equal(1, f.Loaded.Context.Size));
-        Release([.. big, .. singles]);
-    }
-
-    [Fact]
-    public void A_context_with_half_its_flows_released_is_repacked_even_within_the_limit()
+    public void A_closed_context_with_half_its_flows_released_is_repacked()
     {
         var shared = FlowLoadContext.LoadTogether([.. Enumerable.Range(30, 4).Select(LoadContextTests.Variant)]);
         shared[0].Unload();
         shared[1].Unload();
         var live = shared.Skip(2).Select(f => new ActiveFlow(f, 1, 1)).ToArray();
-        var single = Singles(1);
+        var full = Together(4, first: 0);
 
-        var repack = LoadContextPacking.FlowsToRepack([.. live, .. single], maxContexts: 8);
+        var repack = LoadContextPacking.FlowsToRepack([.. live, .. full], open: null, flowsPerContext: 8);
 
         Assert.Equal(live, repack);
-        Release([.. live, .. single]);
+        Release([.. live, .. full]);
+    }
+
+    [Fact]
+    public void Small_closed_contexts_are_merged_once_there_are_two()
+    {
+        var one = Together(1, first: 10);
+        var two = Together(1, first: 11);
+
+        Assert.Empty(LoadContextPacking.FlowsToRepack(one, open: null, flowsPerContext: 64));
+        Assert.Equal([.. one, .. two], LoadContextPacking.FlowsToRepack([.. one, .. two], open: null, flowsPerContext: 64));
+        Release([.. one, .. two]);
     }
 
     [Fact]
     public async Task Flows_published_one_by_one_end_up_in_few_contexts_and_all_still_run()
     {
         var actions = new ActionSink();
-        await using var engine = await TestEngine.StartAsync(actions, new FlowHostOptions { MaxLoadContexts = 4 });
+        await using var engine = await TestEngine.StartAsync(actions, new FlowHostOptions { FlowsPerLoadContext = 4 });
+        var ids = Enumerable.Range(0, 10).Select(i => $"packed-{i}").ToArray();
 
-        for (var i = 0; i < 10; i++)
+        foreach (var id in ids)
         {
-            Assert.True((await engine.Host.PublishAsync(HostFlows.LoginMail($"packed-{i}", $"m{i}"))).Succeeded);
+            Assert.True((await engine.Host.PublishAsync(HostFlows.LoginMail(id, "first"))).Succeeded);
+        }
+
+        await engine.Host.Maintenance;
+        var contextsAfterFirst = engine.Host.LoadContexts;
+        foreach (var id in ids)
+        {
+            Assert.True((await engine.Host.PublishAsync(HostFlows.LoginMail(id, "second"))).Succeeded);
         }
 
         await engine.Host.Maintenance;
         var runs = await engine.Host.RaiseAsync("account.login", HostFlows.Login(100));
 
-        Assert.InRange(engine.Host.LoadContexts, 1, 4);
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"packed-{i}"), engine.Host.Active.Select(a => a.FlowId));
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"packed-{i}"), runs.Select(r => r.FlowId));
-        Assert.All(runs, r => Assert.Equal(RunStatus.Succeeded, r.Result.Status));
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"m{i} for Ada Lovelace").Order(), actions.Mails.Select(m => m.Subject).Order());
+        // Four to a context: 4 + 4 + 2. The second round replaces every flow: the first round's contexts
+        // unload or are repacked, and the second round fills three contexts again.
+        Assert.Equal(3, contextsAfterFirst);
+        Assert.InRange(engine.Host.LoadContexts, 3, 4);
+        Assert.Equal(ids, engine.Host.Active.Select(a => a.FlowId));
+        Assert.Equal(ids, runs.Select(r => r.FlowId));
+        Assert.All(runs, r => Assert.Equal((RunStatus.Succeeded, 2), (r.Result.Status, r.Version)));
+        Assert.All(actions.Mails, m => Assert.Equal("second for Ada Lovelace", m.Subject));
     }
 
     [Fact]
     public async Task A_restart_loads_every_published_flow_into_one_context()
     {
         var database = Path.Combine(Directory.CreateTempSubdirectory("flowc-pack-").FullName, "panel.db");
-        await using (var first = await TestEngine.StartAsync(new ActionSink(), databaseFile: database))
+        await using (var first = await TestEngine.StartAsync(new ActionSink(), new FlowHostOptions { FlowsPerLoadContext = 1 }, databaseFile: database))
         {
             for (var i = 0; i < 5; i++)
             {
@@ -96,9 +106,6 @@ public sealed class LoadContextPackingTests
         Assert.Equal(5, runs.Count(r => r.Result.Status == RunStatus.Succeeded));
         Assert.Equal(5, actions.Mails.Count);
     }
-
-    private static ActiveFlow[] Singles(int count) =>
-        [.. Enumerable.Range(0, count).Select(i => new ActiveFlow(LoadedFlow.Load(LoadContextTests.Variant(i)), 1, 1))];
 
     private static ActiveFlow[] Together(int count, int first) =>
         [.. FlowLoadContext.LoadTogether([.. Enumerable.Range(first, count).Select(LoadContextTests.Variant)]).Select(f => new ActiveFlow(f, 1, 1))];
