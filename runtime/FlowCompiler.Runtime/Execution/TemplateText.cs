@@ -76,12 +76,12 @@ public static class TemplateText
     public static void AppendUrl(ref DefaultInterpolatedStringHandler text, DateTime? value) =>
         AppendUrl(ref text, value?.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
 
-    /// <summary>Appends text escaped for the inside of a JSON string.</summary>
+    /// <summary>Appends text escaped for the inside of a JSON string, encoded straight into the buffer.</summary>
     public static void AppendJsonString(ref DefaultInterpolatedStringHandler text, string? value)
     {
         if (!string.IsNullOrEmpty(value))
         {
-            text.AppendFormatted(JsonEncoder.Encode(value));
+            text.AppendFormatted(new JsonEscaped(JsonEncoder, value));
         }
     }
 
@@ -144,12 +144,21 @@ public static class TemplateText
         }
     }
 
-    /// <summary>Appends text HTML-encoded.</summary>
+    /// <summary>Appends text HTML-encoded (as <see cref="WebUtility.HtmlEncode(string)"/> does), straight into the buffer.</summary>
     public static void AppendHtml(ref DefaultInterpolatedStringHandler text, string? value)
     {
-        if (!string.IsNullOrEmpty(value))
+        if (string.IsNullOrEmpty(value))
         {
-            text.AppendFormatted(WebUtility.HtmlEncode(value));
+            return;
+        }
+
+        if (HtmlEscaped.IsPlain(value))
+        {
+            text.AppendFormatted(value);
+        }
+        else
+        {
+            text.AppendFormatted(new HtmlEscaped(value));
         }
     }
 
