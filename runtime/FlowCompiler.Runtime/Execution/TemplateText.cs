@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Globalization;
-using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -19,6 +19,11 @@ public static class TemplateText
     // Escapes what JSON requires plus HTML-significant characters, but leaves letters of every script
     // readable: a German hostname in a webhook body stays "Müller", not "M\u00FCller".
     private static readonly JavaScriptEncoder JsonEncoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
+    // The most characters the JSON encoder writes for one (\u0022); escaped holes are encoded into a scratch
+    // buffer on the stack when they fit, else a pooled one, and copied into the template once.
+    private const int MaxJsonExpansion = 6;
+    private const int StackBufferChars = 256;
 
     /// <summary>A builder formatting with the invariant culture, sized for the template's literal text and holes.</summary>
     public static DefaultInterpolatedStringHandler Create(int literalLength, int holeCount) =>
@@ -76,12 +81,22 @@ public static class TemplateText
     public static void AppendUrl(ref DefaultInterpolatedStringHandler text, DateTime? value) =>
         AppendUrl(ref text, value?.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
 
-    /// <summary>Appends text escaped for the inside of a JSON string, encoded straight into the buffer.</summary>
+    /// <summary>Appends text escaped for the inside of a JSON string, through a scratch buffer instead of a new string.</summary>
     public static void AppendJsonString(ref DefaultInterpolatedStringHandler text, string? value)
     {
-        if (!string.IsNullOrEmpty(value))
+        if (string.IsNullOrEmpty(value))
         {
-            text.AppendFormatted(new JsonEscaped(JsonEncoder, value));
+            return;
+        }
+
+        char[]? rented = null;
+        var needed = value.Length * MaxJsonExpansion;
+        var buffer = needed <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = ArrayPool<char>.Shared.Rent(needed));
+        JsonEncoder.Encode(value, buffer, out _, out var written);
+        text.AppendFormatted((ReadOnlySpan<char>)buffer[..written]);
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
         }
     }
 
@@ -144,7 +159,7 @@ public static class TemplateText
         }
     }
 
-    /// <summary>Appends text HTML-encoded (as <see cref="WebUtility.HtmlEncode(string)"/> does), straight into the buffer.</summary>
+    /// <summary>Appends text HTML-encoded (as <see cref="System.Net.WebUtility.HtmlEncode(string)"/> does), through a scratch buffer instead of a new string.</summary>
     public static void AppendHtml(ref DefaultInterpolatedStringHandler text, string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -152,13 +167,20 @@ public static class TemplateText
             return;
         }
 
-        if (HtmlEscaped.IsPlain(value))
+        if (HtmlEncoding.IsPlain(value))
         {
             text.AppendFormatted(value);
+            return;
         }
-        else
+
+        char[]? rented = null;
+        var needed = value.Length * HtmlEncoding.MaxExpansion;
+        var buffer = needed <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = ArrayPool<char>.Shared.Rent(needed));
+        var written = HtmlEncoding.Encode(value, buffer);
+        text.AppendFormatted((ReadOnlySpan<char>)buffer[..written]);
+        if (rented is not null)
         {
-            text.AppendFormatted(new HtmlEscaped(value));
+            ArrayPool<char>.Shared.Return(rented);
         }
     }
 
