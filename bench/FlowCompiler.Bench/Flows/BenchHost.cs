@@ -48,6 +48,9 @@ public sealed class BenchHost(FlowHost host, string folder) : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the host's background work (JIT warm-up of published flows, repacking), so it does not run during a measurement.</summary>
+    public Task SettleAsync() => Host.Maintenance;
+
     /// <summary>Stops the host and removes the database.</summary>
     public async ValueTask DisposeAsync()
     {

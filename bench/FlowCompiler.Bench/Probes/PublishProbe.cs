@@ -7,7 +7,8 @@ namespace FlowCompiler.Bench.Probes;
 /// <summary>
 /// Publishing many different flows through <see cref="Hosting.FlowHost.PublishAsync"/> in a fresh process
 /// with an empty compile cache — validate, compile, cache, store the version, load, activate; the host
-/// publishes one at a time — then the managed heap with all of them active, after a full collection.
+/// publishes one at a time — then, once the host's background JIT warm-up of the flows is done, the managed
+/// heap with all of them active, after a full collection.
 /// </summary>
 public static class PublishProbe
 {
@@ -26,6 +27,7 @@ public static class PublishProbe
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
+        host.SettleAsync().GetAwaiter().GetResult();
         if (host.Host.Active.Count != count)
         {
             throw new InvalidOperationException($"{host.Host.Active.Count} flows are active, not {count}");

@@ -33,6 +33,7 @@ public class HostBenchmarks
         for (var i = 0; i < Flows; i++)
         {
             _host.PublishAsync(BenchFlows.Mail($"host-mail-{i}")).GetAwaiter().GetResult();
+            _host.SettleAsync().GetAwaiter().GetResult();
         }
 
         if (FilteredOut().Result.Count != 0 || Passing().Result.Count != Flows || _sink.Mails != Flows)
