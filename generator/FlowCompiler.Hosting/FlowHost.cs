@@ -331,7 +331,10 @@ public sealed partial class FlowHost : IAsyncDisposable
                 old.Loaded.Unload();
             }
 
-            InBackground(() => PrepareAll(loaded));
+            if (_options.PrepareFlows)
+            {
+                InBackground(() => PrepareAll(loaded));
+            }
             return (loaded.Count, hits);
         }
         finally
@@ -416,7 +419,10 @@ public sealed partial class FlowHost : IAsyncDisposable
         var replaced = _table.Find(flow.Id);
         Volatile.Write(ref _table, _table.With(flow));
         replaced?.Loaded.Unload();
-        InBackground(flow.Loaded.Prepare);
+        if (_options.PrepareFlows)
+        {
+            InBackground(flow.Loaded.Prepare);
+        }
         ScheduleRepack();
     }
 
@@ -444,7 +450,10 @@ public sealed partial class FlowHost : IAsyncDisposable
 
             var clock = Stopwatch.StartNew();
             var reloaded = FlowLoadContext.LoadTogether([.. flows.Select(f => f.Loaded.Compiled)]);
-            PrepareAll(reloaded);
+            if (_options.PrepareFlows)
+            {
+                PrepareAll(reloaded);
+            }
             Volatile.Write(ref _table, _table.Replacing([.. flows.Select((f, i) => f.Reloaded(reloaded[i]))]));
             foreach (var flow in flows)
             {

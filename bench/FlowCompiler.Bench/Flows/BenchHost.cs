@@ -20,8 +20,8 @@ public sealed class BenchHost(FlowHost host, string folder) : IAsyncDisposable
     /// <summary>The host.</summary>
     public FlowHost Host { get; } = host;
 
-    /// <summary>Creates the database and the host.</summary>
-    public static async Task<BenchHost> StartAsync(string cacheFolder, IFlowServices services)
+    /// <summary>Creates the database and the host, with default options unless <paramref name="options"/> are given.</summary>
+    public static async Task<BenchHost> StartAsync(string cacheFolder, IFlowServices services, FlowHostOptions? options = null)
     {
         var folder = Directory.CreateTempSubdirectory("flowc-bench-host-").FullName;
         var database = new PanelDbContextFactory(new PanelDatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "panel.db")}" });
@@ -31,7 +31,7 @@ public sealed class BenchHost(FlowHost host, string folder) : IAsyncDisposable
             new PanelFlowVersionStore(database, TimeProvider.System),
             new PanelRunRecordStore(database),
             services,
-            new FlowHostOptions(),
+            options ?? new FlowHostOptions(),
             new FlowTelemetry(),
             TimeProvider.System,
             NullLogger<FlowHost>.Instance);
