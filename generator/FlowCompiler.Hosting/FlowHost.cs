@@ -35,8 +35,7 @@ public sealed partial class FlowHost : IAsyncDisposable
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private DispatchTable _table = DispatchTable.Empty;
     private FlowLoadContext? _open;
-    private readonly Lock _maintenanceLock = new();
-    private Task _maintenance = Task.CompletedTask;
+    private readonly BackgroundWork _background;
     private int _disposed;
 
     /// <summary>Creates a host; call <see cref="LoadPublishedAsync"/> (the hosted service does) to load the published flows.</summary>
@@ -63,6 +62,7 @@ public sealed partial class FlowHost : IAsyncDisposable
         _recorder = new RunRecorder(records, options, time, logger);
         _runner = new FlowRunner(services, options, _recorder, telemetry, time, logger);
         _queue = new RunQueue(_runner, options);
+        _background = new BackgroundWork(logger);
     }
 
     /// <summary>The flows running now: id, version and event, by event then publishing order.</summary>
@@ -198,8 +198,24 @@ public sealed partial class FlowHost : IAsyncDisposable
                 return Failed(flowId, attempt.Bug!.Message, validation, clock);
             }
 
-            var stored = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, ct);
-            Activate(new ActiveFlow(LoadPublished(compiled), stored.Version, _options.MaxConcurrentRunsPerFlow));
+            // Loaded before it is stored: a flow that cannot load is never marked published.
+            if (LoadPublished(compiled, flowId, out var error) is not { } loaded)
+            {
+                return Failed(flowId, error!, validation, clock);
+            }
+
+            StoredFlowVersion stored;
+            try
+            {
+                stored = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, ct);
+            }
+            catch
+            {
+                loaded.Unload();
+                throw;
+            }
+
+            Activate(new ActiveFlow(loaded, stored.Version, _options.MaxConcurrentRunsPerFlow));
             LogPublished(_logger, flowId, stored.Version, attempt.CacheHit);
             return Published(stored, attempt.CacheHit, unchanged: false, validation, clock);
         }
@@ -220,6 +236,13 @@ public sealed partial class FlowHost : IAsyncDisposable
             var active = _table.Find(flowId);
             Volatile.Write(ref _table, _table.Without(flowId));
             active?.Loaded.Unload();
+            if (_open is { Live: 0 })
+            {
+                // Nothing in it runs any more: let its code unload now rather than at the next publish.
+                _open.Close();
+                _open = null;
+            }
+
             ScheduleRepack();
             return active is not null;
         }
@@ -254,8 +277,22 @@ public sealed partial class FlowHost : IAsyncDisposable
                 return Failed(flowId, $"Version {version}: {attempt.Bug!.Message}", validation, clock);
             }
 
-            await _store.SetPublishedAsync(flowId, version, ct);
-            Activate(new ActiveFlow(LoadPublished(compiled), version, _options.MaxConcurrentRunsPerFlow));
+            if (LoadPublished(compiled, flowId, out var error) is not { } loaded)
+            {
+                return Failed(flowId, $"Version {version}: {error}", validation, clock);
+            }
+
+            try
+            {
+                await _store.SetPublishedAsync(flowId, version, ct);
+            }
+            catch
+            {
+                loaded.Unload();
+                throw;
+            }
+
+            Activate(new ActiveFlow(loaded, version, _options.MaxConcurrentRunsPerFlow));
             return Published(stored with { Published = true }, attempt.CacheHit, unchanged: false, validation, clock);
         }
         finally
@@ -283,12 +320,12 @@ public sealed partial class FlowHost : IAsyncDisposable
     /// <returns>How many flows were loaded, and how many of them came from the cache.</returns>
     public async Task<(int Loaded, int CacheHits)> LoadPublishedAsync(CancellationToken ct = default)
     {
-        var published = await _store.PublishedAsync(ct);
-        var compiled = new List<(CompiledFlow Flow, int Version)>(published.Count);
         var hits = 0;
         await _publishing.WaitAsync(ct);
         try
         {
+            var published = await _store.PublishedAsync(ct);
+            var compiled = new List<(CompiledFlow Flow, int Version)>(published.Count);
             foreach (var stored in published)
             {
                 var bytes = Encoding.UTF8.GetBytes(stored.CanonicalJson);
@@ -312,17 +349,17 @@ public sealed partial class FlowHost : IAsyncDisposable
                 return (0, 0);
             }
 
-            var loaded = FlowLoadContext.LoadTogether([.. compiled.Select(c => c.Flow)]);
+            var loaded = LoadAtStart(compiled);
             var table = _table;
             var replaced = new List<ActiveFlow>();
-            for (var i = 0; i < loaded.Count; i++)
+            foreach (var (flow, version) in loaded)
             {
-                if (table.Find(loaded[i].Descriptor.FlowId) is { } old)
+                if (table.Find(flow.Descriptor.FlowId) is { } old)
                 {
                     replaced.Add(old);
                 }
 
-                table = table.With(new ActiveFlow(loaded[i], compiled[i].Version, _options.MaxConcurrentRunsPerFlow));
+                table = table.With(new ActiveFlow(flow, version, _options.MaxConcurrentRunsPerFlow));
             }
 
             Volatile.Write(ref _table, table);
@@ -331,10 +368,7 @@ public sealed partial class FlowHost : IAsyncDisposable
                 old.Loaded.Unload();
             }
 
-            if (_options.PrepareFlows)
-            {
-                InBackground(() => PrepareAll(loaded));
-            }
+            PrepareInBackground([.. loaded.Select(l => l.Flow)]);
             return (loaded.Count, hits);
         }
         finally
@@ -344,7 +378,7 @@ public sealed partial class FlowHost : IAsyncDisposable
     }
 
     /// <summary>The background work in progress (warm-up after start, repacking), for tests to wait on.</summary>
-    internal Task Maintenance => Volatile.Read(ref _maintenance);
+    internal Task Maintenance => _background.Idle;
 
     /// <summary>How many load contexts hold the active flows.</summary>
     internal int LoadContexts => _table.All.Select(f => f.Loaded.Context).Distinct().Count();
@@ -370,37 +404,35 @@ public sealed partial class FlowHost : IAsyncDisposable
     /// <summary>A compiled flow, or the compiler bug that kept it from compiling.</summary>
     private readonly record struct CompileAttempt(CompiledFlow? Flow, bool CacheHit, FlowCompilerBugException? Bug);
 
-    private static void PrepareAll(IEnumerable<LoadedFlow> flows)
+    // One shared context for all; if any flow will not load, each alone, so one bad flow costs only itself.
+    private List<(LoadedFlow Flow, int Version)> LoadAtStart(List<(CompiledFlow Flow, int Version)> compiled)
     {
-        foreach (var flow in flows)
+        try
         {
-            flow.Prepare();
+            var together = FlowLoadContext.LoadTogether([.. compiled.Select(c => c.Flow)]);
+            return [.. together.Select((flow, i) => (flow, compiled[i].Version))];
         }
-    }
-
-    // Background work runs one piece at a time, after what was already scheduled; a failure is logged.
-    private void InBackground(Action work)
-    {
-        lock (_maintenanceLock)
+        catch (Exception) when (compiled.Count > 1)
         {
-            var previous = _maintenance;
-            _maintenance = Task.Run(async () =>
+            var loaded = new List<(LoadedFlow, int)>(compiled.Count);
+            foreach (var (flow, version) in compiled)
             {
-                await previous;
                 try
                 {
-                    work();
+                    loaded.Add((LoadedFlow.Load(flow), version));
                 }
                 catch (Exception e)
                 {
-                    LogMaintenanceFailed(_logger, e);
+                    LogLoadFailed(_logger, flow.ClassName, e);
                 }
-            });
+            }
+
+            return loaded;
         }
     }
 
     // Publishes share an open load context until it is full, or until half of it is replaced code.
-    private LoadedFlow LoadPublished(CompiledFlow compiled)
+    private LoadedFlow? LoadPublished(CompiledFlow compiled, string flowId, out string? error)
     {
         if (_open is null || _open.Size >= _options.FlowsPerLoadContext || _open.IsSparse)
         {
@@ -408,7 +440,17 @@ public sealed partial class FlowHost : IAsyncDisposable
             _open = new FlowLoadContext("published flows");
         }
 
-        return _open.Load(compiled);
+        try
+        {
+            error = null;
+            return _open.Load(compiled);
+        }
+        catch (Exception e)
+        {
+            LogLoadFailed(_logger, flowId, e);
+            error = $"Flow '{flowId}' compiled but could not be loaded, so it was not published: {e.Message}";
+            return null;
+        }
     }
 
     // The new table is built aside and swapped in one write; the replaced version is released, and its code
@@ -419,11 +461,42 @@ public sealed partial class FlowHost : IAsyncDisposable
         var replaced = _table.Find(flow.Id);
         Volatile.Write(ref _table, _table.With(flow));
         replaced?.Loaded.Unload();
+        PrepareInBackground([flow.Loaded]);
+        ScheduleRepack();
+    }
+
+    private void PrepareInBackground(IReadOnlyList<LoadedFlow> flows)
+    {
         if (_options.PrepareFlows)
         {
-            InBackground(flow.Loaded.Prepare);
+            _background.Run(ct =>
+            {
+                Prepare(flows, ct);
+                return Task.CompletedTask;
+            });
         }
-        ScheduleRepack();
+    }
+
+    // A flow replaced before its turn is skipped; a flow that cannot be prepared is JIT-compiled by its first event.
+    private void Prepare(IReadOnlyList<LoadedFlow> flows, CancellationToken ct)
+    {
+        foreach (var flow in flows)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (flow.Released)
+            {
+                continue;
+            }
+
+            try
+            {
+                flow.Prepare();
+            }
+            catch (Exception e)
+            {
+                LogPrepareFailed(_logger, flow.Descriptor.FlowId, e);
+            }
+        }
     }
 
     // Replaced versions stay loaded until their context unloads: once LoadContextPacking finds a context
@@ -432,39 +505,73 @@ public sealed partial class FlowHost : IAsyncDisposable
     {
         if (LoadContextPacking.FlowsToRepack(_table.All, _open, _options.FlowsPerLoadContext).Count > 0)
         {
-            InBackground(Repack);
+            _background.Run(RepackAsync);
         }
     }
 
-    // Runs in flight keep the code they started on; the new copies are JIT-compiled before the swap.
-    private void Repack()
+    // The copies are loaded and JIT-compiled outside the publish lock, then swapped in for the flows that are
+    // still active as they were; a flow published meanwhile keeps its new version and its copy is released.
+    // Runs in flight keep the code they started on.
+    private async Task RepackAsync(CancellationToken ct)
     {
-        _publishing.Wait();
+        IReadOnlyList<ActiveFlow> flows;
+        await _publishing.WaitAsync(ct);
         try
         {
-            var flows = LoadContextPacking.FlowsToRepack(_table.All, _open, _options.FlowsPerLoadContext);
-            if (flows.Count == 0)
-            {
-                return;
-            }
-
-            var clock = Stopwatch.StartNew();
-            var reloaded = FlowLoadContext.LoadTogether([.. flows.Select(f => f.Loaded.Compiled)]);
-            if (_options.PrepareFlows)
-            {
-                PrepareAll(reloaded);
-            }
-            Volatile.Write(ref _table, _table.Replacing([.. flows.Select((f, i) => f.Reloaded(reloaded[i]))]));
-            foreach (var flow in flows)
-            {
-                flow.Loaded.Unload();
-            }
-
-            LogRepacked(_logger, flows.Count, LoadContexts, clock.Elapsed.TotalMilliseconds);
+            flows = LoadContextPacking.FlowsToRepack(_table.All, _open, _options.FlowsPerLoadContext);
         }
         finally
         {
             _publishing.Release();
+        }
+
+        if (flows.Count == 0)
+        {
+            return;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var copies = FlowLoadContext.LoadTogether([.. flows.Select(f => f.Loaded.Compiled)]);
+        try
+        {
+            if (_options.PrepareFlows)
+            {
+                Prepare(copies, ct);
+            }
+        }
+        catch
+        {
+            Release(copies);
+            throw;
+        }
+
+        await _publishing.WaitAsync(CancellationToken.None);
+        try
+        {
+            var current = _table.All.ToHashSet();
+            var swapped = flows.Select((flow, i) => (Old: flow, New: flow.Reloaded(copies[i]))).Where(p => current.Contains(p.Old)).ToList();
+            Volatile.Write(ref _table, _table.Replacing([.. swapped.Select(p => p.New)]));
+            foreach (var (old, _) in swapped)
+            {
+                old.Loaded.Unload();
+            }
+
+            var used = swapped.Select(p => p.New.Loaded).ToHashSet();
+            Release(copies.Where(c => !used.Contains(c)));
+
+            LogRepacked(_logger, swapped.Count, LoadContexts, clock.Elapsed.TotalMilliseconds);
+        }
+        finally
+        {
+            _publishing.Release();
+        }
+    }
+
+    private static void Release(IEnumerable<LoadedFlow> flows)
+    {
+        foreach (var flow in flows)
+        {
+            flow.Unload();
         }
     }
 
@@ -497,7 +604,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             return;
         }
 
-        await Maintenance;
+        await _background.DisposeAsync();
         await _queue.DisposeAsync();
         await _recorder.DisposeAsync();
     }
@@ -511,8 +618,11 @@ public sealed partial class FlowHost : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Flows} flows again into one shared load context in {Milliseconds:0} ms; {Contexts} contexts hold the active flows")]
     private static partial void LogRepacked(ILogger logger, int flows, int contexts, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Background work of the flow host failed; the flows keep running as they are")]
-    private static partial void LogMaintenanceFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Flow {FlowId} compiled but could not be loaded; it was not activated")]
+    private static partial void LogLoadFailed(ILogger logger, string flowId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Flow {FlowId} could not be JIT-compiled ahead; its first event will compile it")]
+    private static partial void LogPrepareFailed(ILogger logger, string flowId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Published flow {FlowId} v{Version} no longer validates and was not loaded: {Diagnostics}")]
     private static partial void LogUnloadable(ILogger logger, string flowId, int version, string diagnostics);

@@ -44,7 +44,7 @@ public sealed class FlowLoadContext
     /// <summary>
     /// Loads <paramref name="flows"/> into one new context and closes it, after checking every assembly against
     /// <see cref="FlowAssemblyAudit"/> (an assembly may come from the disk cache). A violation throws
-    /// <see cref="FlowCompilerBugException"/> and nothing is loaded.
+    /// <see cref="FlowCompilerBugException"/> and nothing is loaded; so does any other failure to load one.
     /// </summary>
     public static IReadOnlyList<LoadedFlow> LoadTogether(IReadOnlyList<CompiledFlow> flows)
     {
@@ -55,7 +55,26 @@ public sealed class FlowLoadContext
         }
 
         var context = new FlowLoadContext(flows.Count == 1 ? "flow " + flows[0].ContentHash : $"{flows.Count} flows");
-        var loaded = flows.Select(context.LoadAudited).ToArray();
+        var loaded = new List<LoadedFlow>(flows.Count);
+        try
+        {
+            foreach (var flow in flows)
+            {
+                loaded.Add(context.LoadAudited(flow));
+            }
+        }
+        catch
+        {
+            // Whatever did load is released, so the context unloads: all or nothing.
+            foreach (var flow in loaded)
+            {
+                flow.Unload();
+            }
+
+            context.Close();
+            throw;
+        }
+
         context.Close();
         return loaded;
     }

@@ -60,11 +60,14 @@ public sealed class LoadedFlow
         return new LoadedFlow(context, assembly, compiled, descriptor, entry, accepts);
     }
 
+    /// <summary>Whether <see cref="Unload"/> was called.</summary>
+    public bool Released => Volatile.Read(ref _released) == 1;
+
     /// <summary>
     /// Compiles the flow's methods to machine code now, so the first event after a publish does not wait for
-    /// the JIT: every method of the flow's classes, the async state machines' <c>MoveNext</c>, and the
-    /// builder's <c>Start</c> for each state machine (a generic method the JIT compiles per state machine).
-    /// Reflection here runs once per load, never on an event.
+    /// the JIT: every method (not constructors) of the flow's classes, the async state machines'
+    /// <c>MoveNext</c>, and <c>AsyncTaskMethodBuilder.Start</c> for each state machine (a generic method the
+    /// JIT compiles per state machine). Reflection here runs once per load, never on an event.
     /// </summary>
     public void Prepare()
     {
@@ -84,8 +87,11 @@ public sealed class LoadedFlow
                 }
             }
 
+            // Generated code awaits only non-generic Task methods; a generic builder's Start would need its
+            // class's type arguments too, so it is left to the first call.
             if (typeof(IAsyncStateMachine).IsAssignableFrom(type)
-                && type.GetField("<>t__builder", Declared)?.FieldType.GetMethod(nameof(AsyncTaskMethodBuilder.Start)) is { } start)
+                && type.GetField("<>t__builder", Declared)?.FieldType is { IsGenericType: false } builder
+                && builder.GetMethod(nameof(AsyncTaskMethodBuilder.Start)) is { } start)
             {
                 RuntimeHelpers.PrepareMethod(start.MethodHandle, [type.TypeHandle]);
             }

@@ -4,7 +4,8 @@ namespace FlowCompiler.Hosting.Dispatch;
 
 /// <summary>
 /// One published flow version, loaded and callable. A run holds on to the instance it started with, so a
-/// version that is replaced mid-run finishes on its own code; its context is collected once the last run ends.
+/// version that is replaced mid-run finishes on its own code; that code unloads with its load context, once
+/// the context's flows are all released and their last runs have ended.
 /// </summary>
 internal sealed class ActiveFlow
 {

@@ -9,9 +9,10 @@ namespace FlowCompiler.Hosting.Dispatch;
 /// <remarks>
 /// Publishes fill one open context until it holds <c>FlowsPerLoadContext</c> flows; it is then closed and a
 /// new one opened. A closed context is repacked when it is sparse (half of it released), and small closed
-/// contexts (fewer live flows than a quarter of a full one) are merged once there are two of them. A flow
-/// moves only after others around it were replaced, so repacking costs at most about one reload per publish,
-/// and replaced code never takes more memory than the live flows.
+/// contexts (fewer live flows than a quarter of a full one) are merged once there are two of them. A sparse
+/// context moves only after half of it was replaced, so those moves cost at most one reload per replacement;
+/// small contexts are rare (repacks of sparse ones leave them) and each holds fewer than a quarter of a full
+/// one. Replaced code never takes more memory than the live flows.
 /// </remarks>
 internal static class LoadContextPacking
 {

@@ -90,10 +90,17 @@ public static class TemplateText
         }
 
         char[]? rented = null;
-        var needed = value.Length * MaxJsonExpansion;
-        var buffer = needed <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = ArrayPool<char>.Shared.Rent(needed));
-        JsonEncoder.Encode(value, buffer, out _, out var written);
-        text.AppendFormatted((ReadOnlySpan<char>)buffer[..written]);
+        var needed = (long)value.Length * MaxJsonExpansion;
+        var buffer = needed <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = ArrayPool<char>.Shared.Rent((int)Math.Min(needed, Array.MaxLength)));
+        if (JsonEncoder.Encode(value, buffer, out _, out var written) == OperationStatus.Done)
+        {
+            text.AppendFormatted((ReadOnlySpan<char>)buffer[..written]);
+        }
+        else
+        {
+            text.AppendFormatted(JsonEncoder.Encode(value));
+        }
+
         if (rented is not null)
         {
             ArrayPool<char>.Shared.Return(rented);
@@ -174,8 +181,14 @@ public static class TemplateText
         }
 
         char[]? rented = null;
-        var needed = value.Length * HtmlEncoding.MaxExpansion;
-        var buffer = needed <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = ArrayPool<char>.Shared.Rent(needed));
+        var needed = (long)value.Length * HtmlEncoding.MaxExpansion;
+        if (needed > Array.MaxLength)
+        {
+            text.AppendFormatted(System.Net.WebUtility.HtmlEncode(value));
+            return;
+        }
+
+        var buffer = needed <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = ArrayPool<char>.Shared.Rent((int)needed));
         var written = HtmlEncoding.Encode(value, buffer);
         text.AppendFormatted((ReadOnlySpan<char>)buffer[..written]);
         if (rented is not null)

@@ -92,7 +92,9 @@ public sealed class LoadContextPackingTests
                 await first.Host.PublishAsync(HostFlows.LoginMail($"restart-{i}", $"r{i}"));
             }
 
-            Assert.Equal(5, first.Host.LoadContexts);
+            // One flow a context: background repacks merge some, never all five into one.
+            await first.Host.Maintenance;
+            Assert.InRange(first.Host.LoadContexts, 2, 5);
         }
 
         var actions = new ActionSink();

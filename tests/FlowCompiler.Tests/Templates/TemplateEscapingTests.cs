@@ -11,7 +11,7 @@ namespace FlowCompiler.Tests.Templates;
 /// <summary>
 /// The HTML and JSON appends encode straight into the template's buffer. They must write exactly what the
 /// BCL encoders they replace would: checked on hostile fixed cases and on random strings of any UTF-16 units
-/// (lone surrogates included), long enough to make the buffer grow mid-encode.
+/// (lone surrogates included), short ones that fit the stack buffer and long ones that need a pooled one.
 /// </summary>
 public sealed class TemplateEscapingTests
 {
