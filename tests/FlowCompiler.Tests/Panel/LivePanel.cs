@@ -39,6 +39,12 @@ internal sealed class LivePanel : IAsyncDisposable
 
     public PanelDbContextFactory Database => provider.GetRequiredService<PanelDbContextFactory>();
 
+    /// <summary>Asserts the run succeeded; when it did not, the message names each failed node and its error.</summary>
+    public static void AssertSucceeded(RunResult result) =>
+        Assert.True(
+            result.Status == RunStatus.Succeeded,
+            $"the run {result.Status}: " + string.Join("; ", result.Nodes.Where(n => n.Error is not null).Select(n => $"{n.Id} {n.Status} after {n.Duration.TotalMilliseconds:0} ms: {n.Error}")));
+
     /// <summary>Starts the runtime; <paramref name="settings"/> are keys below <c>FlowCompiler</c> (<c>Mail:SmtpHost</c>).</summary>
     public static async Task<LivePanel> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {

@@ -29,7 +29,7 @@ public sealed class PanelEndToEndTests
 
         var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"));
 
-        Assert.Equal(RunStatus.Succeeded, result.Status);
+        LivePanel.AssertSucceeded(result);
         Assert.Equal("ip=192.0.2.10/24,gw=192.0.2.1,ip6=2001:db8:0:1::1/64,gw6=2001:db8::1", pve.Guest(PanelRows.Vmid).Config["ipconfig0"]);
         var server = await panel.QueryAsync(db => db.Servers.SingleAsync(s => s.Id == PanelRows.ServerId));
         var ipv4 = await panel.QueryAsync(db => db.Ipv4Addresses.SingleAsync(a => a.Id == server.Ip));
@@ -82,7 +82,7 @@ public sealed class PanelEndToEndTests
 
         var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"));
 
-        Assert.Equal(RunStatus.Succeeded, result.Status);
+        LivePanel.AssertSucceeded(result);
         var guest = pve.Guest(PanelRows.Vmid);
         Assert.StartsWith("Owner: ada <ada@example.org>\nOrdered: 2024-02-23\nPlan: 4 vCPU, 8 GB RAM", guest.Config["description"], StringComparison.Ordinal);
         Assert.Equal("vm4711.customers.example.com", guest.Config["name"]);
@@ -102,7 +102,7 @@ public sealed class PanelEndToEndTests
 
         var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"));
 
-        Assert.Equal(RunStatus.Succeeded, result.Status);
+        LivePanel.AssertSucceeded(result);
         Assert.Equal("false", result.Node("is-unmetered").Port);
         Assert.Equal($"virtio={PanelRows.Mac},bridge=vmbr0,rate=12", pve.Guest(PanelRows.Vmid).Config["net0"]);
     }
@@ -118,7 +118,7 @@ public sealed class PanelEndToEndTests
 
         var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"));
 
-        Assert.Equal(RunStatus.Succeeded, result.Status);
+        LivePanel.AssertSucceeded(result);
         var resource = pve.State.HaResources["vm:4711"];
         Assert.Equal(("started", "fra-1", 1, 3), (resource.State, resource.Group, resource.MaxRelocate, resource.MaxRestart));
     }
@@ -133,7 +133,7 @@ public sealed class PanelEndToEndTests
 
         var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("eventLog.created"));
 
-        Assert.Equal(RunStatus.Succeeded, result.Status);
+        LivePanel.AssertSucceeded(result);
         var ticket = await panel.QueryAsync(db => db.Tickets.SingleAsync());
         var message = await panel.QueryAsync(db => db.TicketMessages.SingleAsync());
         Assert.Equal(("Panel error: Backup of server ubuntu-2204 failed: storage backup-fra is full", "urgent", 1), (ticket.Title, ticket.Priority, ticket.CreatorId));
@@ -154,7 +154,7 @@ public sealed class PanelEndToEndTests
 
         var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("eventLog.created"));
 
-        Assert.Equal(RunStatus.Succeeded, result.Status);
+        LivePanel.AssertSucceeded(result);
         var file = Assert.Single(Directory.GetFiles(panel.OutboxFolder, "*.eml"));
         var mail = await MimeMessage.LoadAsync(file);
         Assert.EndsWith("] Panel error", mail.Subject, StringComparison.Ordinal);
@@ -172,7 +172,7 @@ public sealed class PanelEndToEndTests
 
         var result = await panel.RunAsync(flow, hostile);
 
-        Assert.Equal(RunStatus.Succeeded, result.Status);
+        LivePanel.AssertSucceeded(result);
         var request = Assert.Single(receiver.Requests);
         Assert.Equal(("POST", "/hooks/servers/1337?node=pve%2F1%3F", "application/json"), (request.Method, request.PathAndQuery, request.ContentType));
         Assert.Equal("server.created", request.Headers["X-Panel-Event"]);
@@ -190,7 +190,7 @@ public sealed class PanelEndToEndTests
 
         var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"));
 
-        Assert.Equal(RunStatus.Succeeded, result.Status);
+        LivePanel.AssertSucceeded(result);
         Assert.Equal("/vlans?node=pve-fra-1", Assert.Single(api.Requests).PathAndQuery);
         Assert.Equal($"virtio={PanelRows.Mac},bridge=vmbr0,tag=120", pve.Guest(PanelRows.Vmid).Config["net0"]);
     }
@@ -229,7 +229,7 @@ public sealed class PanelEndToEndTests
         ["Proxmox:TokenSecret"] = secret,
         ["Proxmox:Timeout"] = "00:00:05",
         ["Proxmox:TaskPollInterval"] = "00:00:00.010",
-        ["Proxmox:TaskWaitLimit"] = "00:00:10",
+        ["Proxmox:TaskWaitLimit"] = "00:00:30",
     };
 
     internal static Dictionary<string, string?> SmtpSettings(int port) => new()

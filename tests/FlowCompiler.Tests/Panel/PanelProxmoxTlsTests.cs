@@ -53,7 +53,7 @@ public sealed class PanelProxmoxTlsTests : IAsyncLifetime
 
         var result = await RunHaSampleAsync(settings);
 
-        Assert.Equal(RunStatus.Succeeded, result.Status);
+        LivePanel.AssertSucceeded(result);
         Assert.Equal("fra-1", pve.State.HaResources["vm:4711"].Group);
     }
 
