@@ -34,7 +34,7 @@ public sealed partial class FlowHost : IAsyncDisposable
     // Publishes, unpublishes and rollbacks are serialized; raises never take this lock.
     private readonly SemaphoreSlim _publishing = new(1, 1);
     private DispatchTable _table = DispatchTable.Empty;
-    private FlowLoadContext? _open;
+    private readonly FlowLoader _loader;
     private readonly BackgroundWork _background;
     private int _disposed;
 
@@ -63,6 +63,7 @@ public sealed partial class FlowHost : IAsyncDisposable
         _runner = new FlowRunner(services, options, _recorder, telemetry, time, logger);
         _queue = new RunQueue(_runner, options);
         _background = new BackgroundWork(logger);
+        _loader = new FlowLoader(options, logger);
     }
 
     /// <summary>The flows running now: id, version and event, by event then publishing order.</summary>
@@ -199,7 +200,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             }
 
             // Loaded before it is stored: a flow that cannot load is never marked published.
-            if (LoadPublished(compiled, flowId, out var error) is not { } loaded)
+            if (_loader.LoadPublished(compiled, flowId, out var error) is not { } loaded)
             {
                 return Failed(flowId, error!, validation, clock);
             }
@@ -236,13 +237,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             var active = _table.Find(flowId);
             Volatile.Write(ref _table, _table.Without(flowId));
             active?.Loaded.Unload();
-            if (_open is { Live: 0 })
-            {
-                // Nothing in it runs any more: let its code unload now rather than at the next publish.
-                _open.Close();
-                _open = null;
-            }
-
+            _loader.CloseOpenIfEmpty();
             ScheduleRepack();
             return active is not null;
         }
@@ -277,7 +272,7 @@ public sealed partial class FlowHost : IAsyncDisposable
                 return Failed(flowId, $"Version {version}: {attempt.Bug!.Message}", validation, clock);
             }
 
-            if (LoadPublished(compiled, flowId, out var error) is not { } loaded)
+            if (_loader.LoadPublished(compiled, flowId, out var error) is not { } loaded)
             {
                 return Failed(flowId, $"Version {version}: {error}", validation, clock);
             }
@@ -349,7 +344,7 @@ public sealed partial class FlowHost : IAsyncDisposable
                 return (0, 0);
             }
 
-            var loaded = LoadAtStart(compiled);
+            var loaded = _loader.LoadAtStart(compiled);
             var table = _table;
             var replaced = new List<ActiveFlow>();
             foreach (var (flow, version) in loaded)
@@ -404,55 +399,6 @@ public sealed partial class FlowHost : IAsyncDisposable
     /// <summary>A compiled flow, or the compiler bug that kept it from compiling.</summary>
     private readonly record struct CompileAttempt(CompiledFlow? Flow, bool CacheHit, FlowCompilerBugException? Bug);
 
-    // One shared context for all; if any flow will not load, each alone, so one bad flow costs only itself.
-    private List<(LoadedFlow Flow, int Version)> LoadAtStart(List<(CompiledFlow Flow, int Version)> compiled)
-    {
-        try
-        {
-            var together = FlowLoadContext.LoadTogether([.. compiled.Select(c => c.Flow)]);
-            return [.. together.Select((flow, i) => (flow, compiled[i].Version))];
-        }
-        catch (Exception) when (compiled.Count > 1)
-        {
-            var loaded = new List<(LoadedFlow, int)>(compiled.Count);
-            foreach (var (flow, version) in compiled)
-            {
-                try
-                {
-                    loaded.Add((LoadedFlow.Load(flow), version));
-                }
-                catch (Exception e)
-                {
-                    LogLoadFailed(_logger, flow.ClassName, e);
-                }
-            }
-
-            return loaded;
-        }
-    }
-
-    // Publishes share an open load context until it is full, or until half of it is replaced code.
-    private LoadedFlow? LoadPublished(CompiledFlow compiled, string flowId, out string? error)
-    {
-        if (_open is null || _open.Size >= _options.FlowsPerLoadContext || _open.IsSparse)
-        {
-            _open?.Close();
-            _open = new FlowLoadContext("published flows");
-        }
-
-        try
-        {
-            error = null;
-            return _open.Load(compiled);
-        }
-        catch (Exception e)
-        {
-            LogLoadFailed(_logger, flowId, e);
-            error = $"Flow '{flowId}' compiled but could not be loaded, so it was not published: {e.Message}";
-            return null;
-        }
-    }
-
     // The new table is built aside and swapped in one write; the replaced version is released, and its code
     // unloads with its context once its runs end. The new flow is JIT-compiled in the background: the publish
     // does not wait for that, and an event that comes first JIT-compiles what it runs.
@@ -471,31 +417,9 @@ public sealed partial class FlowHost : IAsyncDisposable
         {
             _background.Run(ct =>
             {
-                Prepare(flows, ct);
+                _loader.Prepare(flows, ct);
                 return Task.CompletedTask;
             });
-        }
-    }
-
-    // A flow replaced before its turn is skipped; a flow that cannot be prepared is JIT-compiled by its first event.
-    private void Prepare(IReadOnlyList<LoadedFlow> flows, CancellationToken ct)
-    {
-        foreach (var flow in flows)
-        {
-            ct.ThrowIfCancellationRequested();
-            if (flow.Released)
-            {
-                continue;
-            }
-
-            try
-            {
-                flow.Prepare();
-            }
-            catch (Exception e)
-            {
-                LogPrepareFailed(_logger, flow.Descriptor.FlowId, e);
-            }
         }
     }
 
@@ -503,7 +427,7 @@ public sealed partial class FlowHost : IAsyncDisposable
     // mostly made of them, or small contexts to merge, the live flows are loaded again together, in the background.
     private void ScheduleRepack()
     {
-        if (LoadContextPacking.FlowsToRepack(_table.All, _open, _options.FlowsPerLoadContext).Count > 0)
+        if (LoadContextPacking.FlowsToRepack(_table.All, _loader.Open, _options.FlowsPerLoadContext).Count > 0)
         {
             _background.Run(RepackAsync);
         }
@@ -518,7 +442,7 @@ public sealed partial class FlowHost : IAsyncDisposable
         await _publishing.WaitAsync(ct);
         try
         {
-            flows = LoadContextPacking.FlowsToRepack(_table.All, _open, _options.FlowsPerLoadContext);
+            flows = LoadContextPacking.FlowsToRepack(_table.All, _loader.Open, _options.FlowsPerLoadContext);
         }
         finally
         {
@@ -531,19 +455,7 @@ public sealed partial class FlowHost : IAsyncDisposable
         }
 
         var clock = Stopwatch.StartNew();
-        var copies = FlowLoadContext.LoadTogether([.. flows.Select(f => f.Loaded.Compiled)]);
-        try
-        {
-            if (_options.PrepareFlows)
-            {
-                Prepare(copies, ct);
-            }
-        }
-        catch
-        {
-            Release(copies);
-            throw;
-        }
+        var copies = _loader.LoadCopies(flows, ct);
 
         await _publishing.WaitAsync(CancellationToken.None);
         try
@@ -617,12 +529,6 @@ public sealed partial class FlowHost : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Flows} flows again into one shared load context in {Milliseconds:0} ms; {Contexts} contexts hold the active flows")]
     private static partial void LogRepacked(ILogger logger, int flows, int contexts, double milliseconds);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Flow {FlowId} compiled but could not be loaded; it was not activated")]
-    private static partial void LogLoadFailed(ILogger logger, string flowId, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Flow {FlowId} could not be JIT-compiled ahead; its first event will compile it")]
-    private static partial void LogPrepareFailed(ILogger logger, string flowId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Published flow {FlowId} v{Version} no longer validates and was not loaded: {Diagnostics}")]
     private static partial void LogUnloadable(ILogger logger, string flowId, int version, string diagnostics);
