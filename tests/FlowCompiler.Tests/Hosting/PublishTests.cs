@@ -1,5 +1,11 @@
+using System.Security.Cryptography;
 using System.Text;
+using FlowCompiler.Generator.Compilation;
+using FlowCompiler.Generator.Model;
+using FlowCompiler.Generator.Validation;
 using FlowCompiler.Runtime.Execution;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace FlowCompiler.Tests.Hosting;
 
@@ -90,5 +96,41 @@ public sealed class PublishTests
 
         Assert.Equal((1, 1), (loaded, cacheHits));
         Assert.Equal("login-mail", Assert.Single(runs).FlowId);
+    }
+
+    [Fact]
+    public async Task A_flow_whose_assembly_will_not_load_is_refused_and_never_stored_as_published()
+    {
+        // A cache entry that passes the hash manifest and the audit but lacks the flow's class: the load fails.
+        var cache = Directory.CreateTempSubdirectory("flowc-broken-cache-").FullName;
+        var json = HostFlows.LoginMail("login-mail", "broken-cache");
+        PlantEntryWithoutTheFlowClass(cache, json);
+        var actions = new ActionSink();
+        await using var engine = await TestEngine.StartAsync(actions, cache: new FlowCache(cache));
+
+        var refused = await engine.Host.PublishAsync(json);
+        var runs = await engine.Host.RaiseAsync("account.login", HostFlows.Login(100));
+
+        Assert.False(refused.Succeeded);
+        Assert.StartsWith("Flow 'login-mail' compiled but could not be loaded, so it was not published:", refused.Error, StringComparison.Ordinal);
+        Assert.Empty(await engine.Host.ListAsync());
+        Assert.Empty(engine.Host.Active);
+        Assert.Empty(runs);
+        Directory.Delete(cache, recursive: true);
+    }
+
+    private static void PlantEntryWithoutTheFlowClass(string folder, byte[] json)
+    {
+        var validation = FlowValidator.Validate(json);
+        var key = ContentHash.Of(FlowDocumentWriter.WriteUtf8(validation.Document!));
+        var compilation = CSharpCompilation.Create(
+            "NotAFlow", [CSharpSyntaxTree.ParseText("public static class NotAFlow { }")], FlowReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(compilation.Emit(image).Success);
+        var (dll, pdb, source) = (image.ToArray(), Array.Empty<byte>(), Encoding.UTF8.GetBytes("// not the flow"));
+        File.WriteAllBytes(Path.Combine(folder, key + ".dll"), dll);
+        File.WriteAllBytes(Path.Combine(folder, key + ".pdb"), pdb);
+        File.WriteAllBytes(Path.Combine(folder, key + ".cs"), source);
+        File.WriteAllText(Path.Combine(folder, key + ".sha256"), string.Concat(new[] { dll, pdb, source }.Select(b => Convert.ToHexStringLower(SHA256.HashData(b)) + "\n")));
     }
 }

@@ -29,7 +29,7 @@ internal sealed class TestEngine : IAsyncDisposable
     /// <summary>A compile cache shared by all host tests, so each flow variant is compiled once per test run.</summary>
     public static FlowCache SharedCache { get; } = new(Path.Combine(Path.GetTempPath(), "flowc-host-tests-cache"));
 
-    public static async Task<TestEngine> StartAsync(ActionSink actions, FlowHostOptions? options = null, TimeProvider? time = null, string? databaseFile = null)
+    public static async Task<TestEngine> StartAsync(ActionSink actions, FlowHostOptions? options = null, TimeProvider? time = null, string? databaseFile = null, FlowCache? cache = null)
     {
         var folder = Directory.CreateTempSubdirectory("flowc-host-").FullName;
         var database = new PanelDbContextFactory(new PanelDatabaseOptions
@@ -40,7 +40,7 @@ internal sealed class TestEngine : IAsyncDisposable
         var clock = time ?? TimeProvider.System;
         var runs = new PanelRunRecordStore(database);
         var host = new FlowHost(
-            SharedCache,
+            cache ?? SharedCache,
             new PanelFlowVersionStore(database, clock),
             runs,
             actions,
