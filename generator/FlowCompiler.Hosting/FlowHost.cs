@@ -378,14 +378,13 @@ public sealed partial class FlowHost : IAsyncDisposable
     /// <summary>How many load contexts hold the active flows.</summary>
     internal int LoadContexts => _table.All.Select(f => f.Loaded.Context).Distinct().Count();
 
-    // Compiled (or taken from the cache) and audited; a compiler bug affects this flow only.
+    // Compiled, or taken from the cache; a compiler bug affects this flow only. Loading audits the assembly.
     private async Task<CompileAttempt> CompileAsync(Generator.Binding.BoundFlow flow, ReadOnlyMemory<byte> canonical, string flowId, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         try
         {
             var outcome = await _cache.GetOrCompileAsync(flow, canonical).WaitAsync(ct);
-            FlowAssemblyAudit.Check(flowId, outcome.Flow.Assembly);
             _telemetry.FlowLoaded(flowId, clock.Elapsed, outcome.CacheHit);
             return new CompileAttempt(outcome.Flow, outcome.CacheHit, null);
         }
@@ -469,21 +468,13 @@ public sealed partial class FlowHost : IAsyncDisposable
             }
 
             var used = swapped.Select(p => p.New.Loaded).ToHashSet();
-            Release(copies.Where(c => !used.Contains(c)));
+            FlowLoader.Release(copies.Where(c => !used.Contains(c)));
 
             LogRepacked(_logger, swapped.Count, LoadContexts, clock.Elapsed.TotalMilliseconds);
         }
         finally
         {
             _publishing.Release();
-        }
-    }
-
-    private static void Release(IEnumerable<LoadedFlow> flows)
-    {
-        foreach (var flow in flows)
-        {
-            flow.Unload();
         }
     }
 

@@ -41,12 +41,17 @@ internal sealed partial class FlowLoader(FlowHostOptions options, ILogger logger
         }
         catch
         {
-            foreach (var copy in copies)
-            {
-                copy.Unload();
-            }
-
+            Release(copies);
             throw;
+        }
+    }
+
+    /// <summary>Releases every one of <paramref name="flows"/>.</summary>
+    public static void Release(IEnumerable<LoadedFlow> flows)
+    {
+        foreach (var flow in flows)
+        {
+            flow.Unload();
         }
     }
 
@@ -94,7 +99,7 @@ internal sealed partial class FlowLoader(FlowHostOptions options, ILogger logger
         catch (Exception e)
         {
             LogLoadFailed(logger, flowId, e);
-            error = $"Flow '{flowId}' compiled but could not be loaded, so it was not published: {e.Message}";
+            error = e is FlowCompilerBugException ? e.Message : $"Flow '{flowId}' compiled but could not be loaded, so it was not published: {e.Message}";
             return null;
         }
     }

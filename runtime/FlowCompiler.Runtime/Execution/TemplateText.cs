@@ -20,8 +20,8 @@ public static class TemplateText
     // readable: a German hostname in a webhook body stays "Müller", not "M\u00FCller".
     private static readonly JavaScriptEncoder JsonEncoder = JavaScriptEncoder.Create(UnicodeRanges.All);
 
-    // The most characters the JSON encoder writes for one (\u0022); escaped holes are encoded into a scratch
-    // buffer on the stack when they fit, else a pooled one, and copied into the template once.
+    // The most characters the JSON encoder writes for one (\u0022), and the scratch buffer escaped holes are
+    // encoded into on the stack when their worst case fits (see AppendEncoded).
     private const int MaxJsonExpansion = 6;
     private const int StackBufferChars = 256;
 
@@ -84,26 +84,9 @@ public static class TemplateText
     /// <summary>Appends text escaped for the inside of a JSON string, through a scratch buffer instead of a new string.</summary>
     public static void AppendJsonString(ref DefaultInterpolatedStringHandler text, string? value)
     {
-        if (string.IsNullOrEmpty(value))
+        if (!string.IsNullOrEmpty(value))
         {
-            return;
-        }
-
-        char[]? rented = null;
-        var needed = (long)value.Length * MaxJsonExpansion;
-        var buffer = needed <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = ArrayPool<char>.Shared.Rent((int)Math.Min(needed, Array.MaxLength)));
-        if (JsonEncoder.Encode(value, buffer, out _, out var written) == OperationStatus.Done)
-        {
-            text.AppendFormatted((ReadOnlySpan<char>)buffer[..written]);
-        }
-        else
-        {
-            text.AppendFormatted(JsonEncoder.Encode(value));
-        }
-
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
+            AppendEncoded(ref text, value, MaxJsonExpansion, EncodeJson, static v => JsonEncoder.Encode(v));
         }
     }
 
@@ -180,22 +163,36 @@ public static class TemplateText
             return;
         }
 
-        char[]? rented = null;
-        var needed = (long)value.Length * HtmlEncoding.MaxExpansion;
+        AppendEncoded(ref text, value, HtmlEncoding.MaxExpansion, HtmlEncoding.Encode, System.Net.WebUtility.HtmlEncode);
+    }
+
+    // Encodes into a scratch buffer on the stack when the worst case fits, else a pooled one, and copies the
+    // result into the template once; a value too long for any buffer goes through the string encoder.
+    private static void AppendEncoded(ref DefaultInterpolatedStringHandler text, string value, int maxExpansion, SpanEncoder encode, Func<string, string> encodeToString)
+    {
+        var needed = (long)value.Length * maxExpansion;
         if (needed > Array.MaxLength)
         {
-            text.AppendFormatted(System.Net.WebUtility.HtmlEncode(value));
+            text.AppendFormatted(encodeToString(value));
             return;
         }
 
+        char[]? rented = null;
         var buffer = needed <= StackBufferChars ? stackalloc char[StackBufferChars] : (rented = ArrayPool<char>.Shared.Rent((int)needed));
-        var written = HtmlEncoding.Encode(value, buffer);
-        text.AppendFormatted((ReadOnlySpan<char>)buffer[..written]);
+        text.AppendFormatted((ReadOnlySpan<char>)buffer[..encode(value, buffer)]);
         if (rented is not null)
         {
             ArrayPool<char>.Shared.Return(rented);
         }
     }
+
+    // The buffer holds the worst case, so the encoder always finishes; anything else is a bug, not short output.
+    private static int EncodeJson(ReadOnlySpan<char> source, Span<char> destination) =>
+        JsonEncoder.Encode(source, destination, out _, out var written) == OperationStatus.Done
+            ? written
+            : throw new InvalidOperationException("The JSON escaping buffer was too small.");
+
+    private delegate int SpanEncoder(ReadOnlySpan<char> source, Span<char> destination);
 
     /// <summary>Appends text with CR and LF removed, so it cannot start a new header line.</summary>
     public static void AppendHeader(ref DefaultInterpolatedStringHandler text, string? value)
