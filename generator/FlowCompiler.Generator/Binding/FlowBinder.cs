@@ -68,37 +68,58 @@ public sealed partial class FlowBinder
         var scope = new Scope(
             [.. payload.Fields.Select(f => new ScopeVariable(f.Name, f.Type, VariableSource.EventField, f, null))],
             []);
-        var trigger = new BoundTrigger(node.Id, scope, flowEvent, payload);
-        _ordered.Add(trigger);
-        return trigger with { Branches = BindChildren(node, scope, null) };
+        return BindTree(node, new BoundTrigger(node.Id, scope, flowEvent, payload));
     }
 
-    // Children run in edge order; a filter's true port may see a narrowed array that its false port does not.
-    private ImmutableArray<BoundBranch> BindChildren(FlowNode parent, Scope outScope, Scope? trueScope)
+    // A node's scope depends only on the nodes above it, so the tree is bound top-down in execution order
+    // (an explicit stack, not recursion), then assembled bottom-up with its branches: a flow of any depth
+    // binds in constant stack.
+    private BoundTrigger BindTree(FlowNode triggerNode, BoundTrigger trigger)
     {
-        var branches = ImmutableArray.CreateBuilder<BoundBranch>();
-        foreach (var group in _graph.ChildrenOf(parent.Id).GroupBy(e => e.Port))
+        var items = new List<BindItem> { new(trigger) };
+        var pending = new Stack<(FlowNode Node, Scope Scope, int Parent, string Port)>();
+        PushChildren(pending, triggerNode, 0, trigger.Scope, null);
+        while (pending.Count > 0)
         {
-            var scope = group.Key == "true" && trueScope is not null ? trueScope : outScope;
-            var children = ImmutableArray.CreateBuilder<BoundNode>();
-            foreach (var edge in group)
-            {
-                if (BindNode(_graph.Nodes[edge.To], scope) is { } child)
-                {
-                    children.Add(child);
-                }
-            }
-
-            branches.Add(new BoundBranch(group.Key, children.ToImmutable()));
+            var (node, scope, parent, port) = pending.Pop();
+            var (bound, outScope, trueScope) = BindNode(node, scope);
+            items[parent].Children.Add((port, items.Count));
+            items.Add(new BindItem(bound));
+            PushChildren(pending, node, items.Count - 1, outScope, trueScope);
         }
 
-        return branches.ToImmutable();
+        var finished = new BoundNode?[items.Count];
+        for (var i = items.Count - 1; i >= 0; i--)
+        {
+            if (items[i].Bound is { } bound)
+            {
+                finished[i] = bound with
+                {
+                    Branches = [.. items[i].Children.GroupBy(c => c.Port).Select(g => new BoundBranch(g.Key, [.. g.Select(c => finished[c.Index]).OfType<BoundNode>()]))],
+                };
+            }
+        }
+
+        _ordered.AddRange(finished.OfType<BoundNode>());
+        return (BoundTrigger)finished[0]!;
     }
 
-    private BoundNode? BindNode(FlowNode node, Scope scope)
+    // Children run in edge order, grouped by port; pushed in reverse so they pop in execution order. A
+    // filter's true port may see a narrowed array that its false port does not.
+    private void PushChildren(Stack<(FlowNode, Scope, int, string)> pending, FlowNode parent, int index, Scope outScope, Scope? trueScope)
     {
-        var index = _ordered.Count;
-        _ordered.Add(null!);
+        var children = _graph.ChildrenOf(parent.Id).GroupBy(e => e.Port).SelectMany(g => g).ToList();
+        for (var i = children.Count - 1; i >= 0; i--)
+        {
+            var edge = children[i];
+            var scope = edge.Port == "true" && trueScope is not null ? trueScope : outScope;
+            pending.Push((_graph.Nodes[edge.To], scope, index, edge.Port));
+        }
+    }
+
+    // Binds one node; returns the scope its children see (its out port, and its true port when that differs).
+    private (BoundNode? Bound, Scope OutScope, Scope? TrueScope) BindNode(FlowNode node, Scope scope)
+    {
         var (bound, outScope, trueScope) = node.Type switch
         {
             NodeTypes.Filter => BindFilter(node, scope),
@@ -121,16 +142,13 @@ public sealed partial class FlowBinder
             outScope = scope.With(new ScopeVariable(name, ErrorType.Instance, VariableSource.NodeOutput, null, node.Id));
         }
 
-        var branches = BindChildren(node, outScope ?? scope, trueScope);
-        if (bound is null)
-        {
-            _ordered.RemoveAt(index);
-            return null;
-        }
+        return (bound, outScope ?? scope, trueScope);
+    }
 
-        bound = bound with { Branches = branches };
-        _ordered[index] = bound;
-        return bound;
+    // One node on its way through BindTree: its binding and its children (port, index in execution order).
+    private sealed record BindItem(BoundNode? Bound)
+    {
+        public List<(string Port, int Index)> Children { get; } = [];
     }
 
     private static (BoundNode?, Scope?, Scope?) Plain(BoundNode? node, Scope scope) => (node, scope, null);

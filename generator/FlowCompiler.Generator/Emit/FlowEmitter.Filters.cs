@@ -23,7 +23,7 @@ public sealed partial class FlowEmitter
             return;
         }
 
-        var match = _narrowingNames[filter.Id];
+        const string match = "match";
         var elementType = TypeName(narrowing.Element);
         using (w.Block($"private static bool {TestName(filter)}({ValueParameters(filter.Scope)}, out {elementType}? {match})"))
         {

@@ -5,9 +5,9 @@ using FlowCompiler.Generator.Templates;
 namespace FlowCompiler.Generator.Emit;
 
 /// <summary>
-/// One method per node: start the node's clock, do its work inside try, record success or failure, then
-/// call the children of the port taken, in edge order. A failure returns before the children, so they stay
-/// skipped; siblings are called by the parent and still run.
+/// One method per node: start the node's clock, do its work inside try, record success or failure, and
+/// return the outcome the entry method guards the children with (true when it succeeded; a filter's port,
+/// null when it failed). A failure leaves the node's subtree skipped; its siblings still run.
 /// </summary>
 public sealed partial class FlowEmitter
 {
@@ -21,21 +21,19 @@ public sealed partial class FlowEmitter
         }
 
         var work = new List<string>();
-        var declarations = new List<string>();
-        var hasIo = CollectWork(node, work, declarations);
-        var hasChildren = node.Branches.Any(b => !b.Children.IsEmpty);
-        var isAsync = hasIo || hasChildren;
-        var done = isAsync ? "return;" : "return Task.CompletedTask;";
+        CollectWork(node, work);
         var w = _writer;
         var constant = $"{NodesClass}.{_nodeNames[node.Id]}";
+        var outcome = node is BoundFilter ? "bool?" : "bool";
+        var returnType = IsAsync(node) ? $"async Task<{outcome}>" : outcome;
 
         w.WriteLine("// " + CSharpText.Comment(NodeDescriber.Describe(node)));
-        using (w.Block($"private static {(isAsync ? "async " : "")}Task {_methodNames[node.Id]}({NodeParameters(node.Scope)})"))
+        using (w.Block($"private static {returnType} {_methodNames[node.Id]}({NodeParameters(node)})"))
         {
             w.WriteLine($"{Run}.Start({constant});");
-            foreach (var declaration in declarations)
+            if (node is BoundFilter)
             {
-                w.WriteLine(declaration);
+                w.WriteLine("bool passed;");
             }
 
             using (w.Block("try"))
@@ -49,24 +47,19 @@ public sealed partial class FlowEmitter
             using (w.Block($"catch (Exception ex) when (!{Cancellation}.IsCancellationRequested)"))
             {
                 w.WriteLine($"{Run}.Fail({constant}, ex);");
-                w.WriteLine(done);
+                w.WriteLine(node is BoundFilter ? "return null;" : "return false;");
             }
 
             w.WriteLine();
-            if (node is BoundFilter test)
+            if (node is BoundFilter)
             {
                 w.WriteLine($"{Run}.Succeed({constant}, passed);");
-                EmitFilterBranches(test);
+                w.WriteLine("return passed;");
             }
             else
             {
                 w.WriteLine($"{Run}.Succeed({constant});");
-                EmitChildCalls(node.ChildrenOf("out"));
-            }
-
-            if (!isAsync)
-            {
-                w.WriteLine("return Task.CompletedTask;");
+                w.WriteLine("return true;");
             }
         }
 
@@ -77,151 +70,81 @@ public sealed partial class FlowEmitter
         }
     }
 
-    private void EmitFilterBranches(BoundFilter filter)
-    {
-        var whenTrue = filter.ChildrenOf("true");
-        var whenFalse = filter.ChildrenOf("false");
-        if (!whenTrue.IsEmpty)
-        {
-            using (_writer.Block("if (passed)"))
-            {
-                EmitChildCalls(whenTrue);
-            }
-        }
-
-        if (!whenFalse.IsEmpty)
-        {
-            using (_writer.Block(whenTrue.IsEmpty ? "if (!passed)" : "else"))
-            {
-                EmitChildCalls(whenFalse);
-            }
-        }
-    }
-
-    private void EmitChildCalls(ImmutableArray<BoundNode> children)
-    {
-        foreach (var child in children)
-        {
-            var arguments = NodeArguments(child.Scope);
-            foreach (var narrowing in child.Scope.Narrowings)
-            {
-                // The true port's element was found by the test just above: never null here.
-                var name = _narrowingNames[narrowing.FilterId];
-                arguments = arguments.Replace(name + ",", name + "!,", StringComparison.Ordinal);
-            }
-
-            _writer.WriteLine($"await {_methodNames[child.Id]}({arguments});");
-        }
-    }
-
-    // The statements inside the node's try block; returns whether the node awaits a service.
-    private bool CollectWork(BoundNode node, List<string> work, List<string> declarations)
+    // The statements inside the node's try block. An output goes into its scope field only when a node below reads it.
+    private void CollectWork(BoundNode node, List<string> work)
     {
         var id = CSharpText.Literal(node.Id);
         switch (node)
         {
             case BoundFilter filter:
-                declarations.Add("bool passed;");
-                if (filter.Narrowing is { } narrowing)
-                {
-                    var match = _narrowingNames[filter.Id];
-                    declarations.Add($"{TypeName(narrowing.Element)}? {match};");
-                    work.Add($"passed = {TestName(filter)}({ValueArguments(filter.Scope)}, out {match});");
-                }
-                else
-                {
-                    work.Add($"passed = {TestName(filter)}({ValueArguments(filter.Scope)});");
-                }
-
-                return false;
+                work.Add(filter.Narrowing is null
+                    ? $"passed = {TestName(filter)}({ValueArguments(filter.Scope)});"
+                    : $"passed = {TestName(filter)}({ValueArguments(filter.Scope)}, out {(_narrowingFields.ContainsKey(filter.Id) ? $"{ScopeLocal}.{_narrowingFields[filter.Id]}" : "_")});");
+                break;
             case BoundAddField add:
                 // With nothing below to read it, the value is still rendered (a Scriban hole may fail) but not kept.
-                if (add.ChildrenOf("out").IsEmpty)
-                {
-                    work.Add($"_ = {RenderTemplate(add, "value", add.Value)};");
-                    return false;
-                }
-
-                declarations.Add($"string {_outputNames[add.Id]};");
-                work.Add($"{_outputNames[add.Id]} = {RenderTemplate(add, "value", add.Value)};");
-                return false;
+                work.Add(Keep(add, RenderTemplate(add, "value", add.Value)));
+                break;
             case BoundDbJoin join:
                 {
-                    var output = _outputNames[join.Id];
                     var rowType = join.Row.ClrType!.Name;
-                    declarations.Add($"{TypeName(join.IsSingle ? join.Row with { IsNullable = true } : new ArrayType(join.Row))} {output};");
                     var call = join.IsSingle ? $"FindRowAsync<{rowType}>" : $"FindRowsAsync<{rowType}>";
                     var lookup = $"new DbLookup({id}, {CSharpText.Literal(join.Table)}, {CSharpText.Literal(join.JoinColumn.Name)}, key)";
                     var input = Single(join.Input);
                     var missing = join.IsSingle ? "null" : $"Array.Empty<{rowType}>()";
-                    work.Add(join.Input.Type is ScalarType { IsNullable: true }
-                        ? $"{output} = {input} is {{ }} key ? await {Services}.{call}({lookup}, {Cancellation}) : {missing};"
-                        : $"var key = {input};");
-                    if (join.Input.Type is not ScalarType { IsNullable: true })
+                    if (join.Input.Type is ScalarType { IsNullable: true })
                     {
-                        work.Add($"{output} = await {Services}.{call}({lookup}, {Cancellation});");
+                        work.Add(Keep(join, $"{input} is {{ }} key ? await {Services}.{call}({lookup}, {Cancellation}) : {missing}"));
+                    }
+                    else
+                    {
+                        work.Add($"var key = {input};");
+                        work.Add(Keep(join, $"await {Services}.{call}({lookup}, {Cancellation})"));
                     }
 
-                    return true;
+                    break;
                 }
 
             case BoundLoadTags tags:
                 {
-                    var output = _outputNames[tags.Id];
-                    declarations.Add($"IReadOnlyList<LoadedTag> {output};");
                     var lookup = $"new TagLookup({id}, {CSharpText.Literal(tags.ResourceType)}, key)";
                     work.Add(tags.Input.Type is ScalarType { IsNullable: true }
-                        ? $"{output} = {Single(tags.Input)} is {{ }} key ? await {Services}.LoadTagsAsync({lookup}, {Cancellation}) : Array.Empty<LoadedTag>();"
-                        : $"{output} = await {Services}.LoadTagsAsync(new TagLookup({id}, {CSharpText.Literal(tags.ResourceType)}, {Single(tags.Input)}), {Cancellation});");
-                    return true;
+                        ? Keep(tags, $"{Single(tags.Input)} is {{ }} key ? await {Services}.LoadTagsAsync({lookup}, {Cancellation}) : Array.Empty<LoadedTag>()")
+                        : Keep(tags, $"await {Services}.LoadTagsAsync(new TagLookup({id}, {CSharpText.Literal(tags.ResourceType)}, {Single(tags.Input)}), {Cancellation})"));
+                    break;
                 }
 
             case BoundIpam ipam:
                 {
-                    var output = _outputNames[ipam.Id];
-                    declarations.Add($"{ipam.Output.ClrType!.Name} {output};");
                     var proxmoxNode = ipam.Node is null ? "null" : RenderTemplate(ipam, "node", ipam.Node);
                     var user = ipam.UserId is null ? "null" : IntValue(ipam, "userId", ipam.UserId, 1, int.MaxValue);
                     var method = ipam.Family == "ipv4" ? "AllocateIpv4Async" : "AllocateIpv6Async";
-                    work.Add($"{output} = await {Services}.{method}(new IpamRequest({id}, {proxmoxNode}, {user}), {Cancellation});");
-                    return true;
+                    work.Add(Keep(ipam, $"await {Services}.{method}(new IpamRequest({id}, {proxmoxNode}, {user}), {Cancellation})"));
+                    break;
                 }
 
             case BoundRest rest:
-                {
-                    var output = _outputNames[rest.Id];
-                    declarations.Add($"{TypeName(rest.Response)} {output};");
-                    work.Add($"var request = {Request(rest, rest.Request)};");
-                    work.Add($"var json = await {Services}.RequestAsync(request, {CSharpText.Literal(rest.ExampleJson)}, {Cancellation});");
-                    work.Add($"{output} = {_responseReaders[rest.Id]}(json);");
-                    return true;
-                }
-
+                work.Add($"var request = {Request(rest, rest.Request)};");
+                work.Add($"var json = await {Services}.RequestAsync(request, {CSharpText.Literal(rest.ExampleJson)}, {Cancellation});");
+                work.Add(Keep(rest, $"{_responseReaders[rest.Id]}(json)"));
+                break;
             case BoundWebhook webhook:
                 work.Add($"var request = {Request(webhook, webhook.Request)};");
                 work.Add($"{Run}.RecordEffect(request);");
                 work.Add($"await {Services}.SendWebhookAsync(request, {Cancellation});");
-                return true;
+                break;
             case BoundSendMail mail:
                 work.Add($"var request = new MailRequest({id}, {RenderTemplate(mail, "to", mail.To)}, {RenderTemplate(mail, "subject", mail.Subject)}, {RenderTemplate(mail, "content", mail.Content)}, {CSharpText.Literal(mail.Html)});");
                 work.Add($"{Run}.RecordEffect(request);");
                 work.Add($"await {Services}.SendMailAsync(request, {Cancellation});");
-                return true;
+                break;
             case BoundCreateTicket ticket:
                 work.Add($"var request = new TicketRequest({id}, {RenderTemplate(ticket, "title", ticket.Title)}, {CSharpText.Literal(ticket.Priority)}, {IntValue(ticket, "creatorId", ticket.CreatorId, 1, int.MaxValue)}, {RenderTemplate(ticket, "content", ticket.Content)});");
                 work.Add($"{Run}.RecordEffect(request);");
-                if (ticket.As is not null)
-                {
-                    var output = _outputNames[ticket.Id];
-                    declarations.Add($"CreatedTicket {output};");
-                    work.Add($"{output} = new CreatedTicket {{ Id = await {Services}.CreateTicketAsync(request, {Cancellation}) }};");
-                }
-                else
-                {
-                    work.Add($"await {Services}.CreateTicketAsync(request, {Cancellation});");
-                }
-
-                return true;
+                work.Add(_outputFields.ContainsKey(ticket.Id)
+                    ? $"{OutputField(ticket.Id)} = new CreatedTicket {{ Id = await {Services}.CreateTicketAsync(request, {Cancellation}) }};"
+                    : $"await {Services}.CreateTicketAsync(request, {Cancellation});");
+                break;
             case BoundModifyServer modify:
                 {
                     var spec = ServerActions.All.First(a => a.Name == modify.Action);
@@ -234,13 +157,19 @@ public sealed partial class FlowEmitter
                     work.Add($"var change = new ServerChange({id}, {IntValue(modify, "serverId", modify.ServerId, 1, int.MaxValue)}, {CSharpText.Literal(modify.Component)}, {CSharpText.Literal(modify.Action)}, [{string.Join(", ", values)}]);");
                     work.Add($"{Run}.RecordEffect(change);");
                     work.Add($"await {Services}.ModifyServerAsync(change, {Cancellation});");
-                    return true;
+                    break;
                 }
 
             default:
                 throw new InvalidOperationException($"No code for node type {node.Type}.");
         }
     }
+
+    // The statement that keeps a node's output in its scope field, or evaluates it for its failures alone.
+    private string Keep(BoundNode node, string value) =>
+        _outputFields.ContainsKey(node.Id) ? $"{OutputField(node.Id)} = {value};"
+        : value.StartsWith("await ", StringComparison.Ordinal) && !value.Contains(" ? ", StringComparison.Ordinal) ? $"{value};"
+        : $"_ = {value};";
 
     // A whole number: checked at compile time when literal, parsed when the flow runs when a template.
     private string IntValue(BoundNode node, string parameter, BoundTemplate template, int min, int max) =>

@@ -3,38 +3,40 @@ using FlowCompiler.Generator.Binding;
 namespace FlowCompiler.Generator.Emit;
 
 /// <summary>
-/// How a node's scope becomes C#: event fields are read from the payload, every node output and narrowed
-/// array element on the path is a parameter of the node's methods, typed exactly.
+/// How a node's scope becomes C#: event fields are read from the payload <c>e</c>, node outputs and
+/// narrowed array elements from the run's <c>scope</c> object, typed exactly. A method takes <c>scope</c>
+/// only when it reads or writes it.
 /// </summary>
 public sealed partial class FlowEmitter
 {
-    private IEnumerable<(string Type, string Name)> ScopeParameters(Scope scope)
-    {
-        foreach (var variable in scope.Variables)
-        {
-            if (variable.Source == VariableSource.NodeOutput)
-            {
-                yield return (TypeName(variable.Type), _outputNames[variable.NodeId!]);
-            }
-        }
+    // Whether helpers of a node with this scope read anything beyond the payload.
+    private static bool ReadsScope(Scope scope) =>
+        !scope.Narrowings.IsEmpty || scope.Variables.Any(v => v.Source == VariableSource.NodeOutput);
 
-        foreach (var narrowing in scope.Narrowings)
-        {
-            yield return (TypeName(narrowing.Element), _narrowingNames[narrowing.FilterId]);
-        }
-    }
-
-    // (e, owner, chargesMatch) for helpers that only read the scope.
+    // (e) or (e, scope), for helpers that only read values: templates and filter tests.
     private string ValueParameters(Scope scope) =>
-        string.Join(", ", ScopeParameters(scope).Select(p => $"{p.Type} {p.Name}").Prepend($"{_payloadType} {Payload}"));
+        ReadsScope(scope) ? $"{_payloadType} {Payload}, {ScopeClass} {ScopeLocal}" : $"{_payloadType} {Payload}";
 
-    private string ValueArguments(Scope scope) =>
-        string.Join(", ", ScopeParameters(scope).Select(p => p.Name).Prepend(Payload));
+    private static string ValueArguments(Scope scope) => ReadsScope(scope) ? $"{Payload}, {ScopeLocal}" : Payload;
 
-    private string NodeParameters(Scope scope) =>
-        $"{ValueParameters(scope)}, IFlowServices {Services}, FlowRun {Run}, CancellationToken {Cancellation}";
+    private bool NodeTakesScope(BoundNode node) =>
+        ReadsScope(node.Scope) || _outputFields.ContainsKey(node.Id) || _narrowingFields.ContainsKey(node.Id);
 
-    private string NodeArguments(Scope scope) => $"{ValueArguments(scope)}, {Services}, {Run}, {Cancellation}";
+    private string NodeParameters(BoundNode node) =>
+        $"{_payloadType} {Payload}{(NodeTakesScope(node) ? $", {ScopeClass} {ScopeLocal}" : "")}{(IsAsync(node) ? $", IFlowServices {Services}" : "")}, FlowRun {Run}, CancellationToken {Cancellation}";
+
+    private string NodeArguments(BoundNode node) =>
+        $"{Payload}{(NodeTakesScope(node) ? $", {ScopeLocal}" : "")}{(IsAsync(node) ? $", {Services}" : "")}, {Run}, {Cancellation}";
+
+    // Where a node keeps its output, e.g. scope.Owner.
+    private string OutputField(string nodeId) => $"{ScopeLocal}.{_outputFields[nodeId]}";
+
+    // The element a filter above narrowed its array to: set whenever the true port runs, so never null here.
+    private string NarrowedElement(string filterId) => $"{ScopeLocal}.{_narrowingFields[filterId]}!";
+
+    // The type of a node's output, as the nodes below it see it.
+    private static FlowType OutputType(BoundNode node) =>
+        node.Branches.SelectMany(b => b.Children).First().Scope.Variables.Last(v => v.NodeId == node.Id).Type;
 
     private string TypeName(FlowType type) => type switch
     {
@@ -59,13 +61,13 @@ public sealed partial class FlowEmitter
     {
         if (path.Narrowing is { } narrowing)
         {
-            return (_narrowingNames[narrowing.FilterId], narrowing.Element);
+            return (NarrowedElement(narrowing.FilterId), narrowing.Element);
         }
 
         var root = path.Root;
         return root.Source == VariableSource.EventField
             ? ($"{Payload}.{root.Field!.ClrName}", root.Type)
-            : (_outputNames[root.NodeId!], root.Type);
+            : (OutputField(root.NodeId!), root.Type);
     }
 
     /// <summary>A single-valued path as one C# expression; a nullable object is stepped over with <c>?.</c>.</summary>
@@ -134,5 +136,5 @@ public sealed partial class FlowEmitter
         body(expression);
     }
 
-    private IdentifierSet MethodLocals() => new(_variables.Taken);
+    private static IdentifierSet MethodLocals() => new(LocalNames);
 }

@@ -140,10 +140,10 @@ public sealed partial class FlowEmitter
         // A root array narrowed by a filter above is its matching element, as for plain paths.
         var narrowed = scope.Narrowings.LastOrDefault(n => n.Root == variable.Name && n.Prefix.IsEmpty);
         var (expression, type) = narrowed is not null
-            ? (_narrowingNames[narrowed.FilterId], narrowed.Element)
+            ? (NarrowedElement(narrowed.FilterId), narrowed.Element)
             : variable.Source == VariableSource.EventField
                 ? ($"{Payload}.{variable.Field!.ClrName}", variable.Type)
-                : (_outputNames[variable.NodeId!], variable.Type);
+                : (OutputField(variable.NodeId!), variable.Type);
         return ScriptConversion(expression, type);
     }
 

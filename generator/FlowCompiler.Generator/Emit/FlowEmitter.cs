@@ -12,7 +12,7 @@ namespace FlowCompiler.Generator.Emit;
 public sealed partial class FlowEmitter
 {
     /// <summary>Bump when generated code changes shape: it is part of every compile cache key.</summary>
-    public const string Version = "flowc-emit/1";
+    public const string Version = "flowc-emit/2";
 
     /// <summary>The namespace of every generated flow class.</summary>
     public const string Namespace = "FlowCompiler.Flows";
@@ -33,6 +33,8 @@ public sealed partial class FlowEmitter
     public const string DescriptorProperty = "Descriptor";
 
     private const string NodesClass = "Nodes";
+    private const string ScopeClass = "Scope";
+    private const string ScopeLocal = "scope";
     private const string Payload = "e";
     private const string Services = "services";
     private const string Run = "run";
@@ -45,21 +47,24 @@ public sealed partial class FlowEmitter
         "FlowCompiler.Runtime.Enrichers", "FlowCompiler.Runtime.Events", "FlowCompiler.Runtime.Execution", "Scriban.Runtime",
     ];
 
-    // Names of generated locals: scope variables never take them.
+    // Parameters and locals of generated methods; generated helpers never take these names for their own locals.
     private static readonly ImmutableArray<string> LocalNames =
     [
-        Payload, Services, Run, Cancellation, "ex", "text", "passed", "request", "json", "document", "key", "change", "model", "value", "values",
+        Payload, ScopeLocal, Services, Run, Cancellation, "ex", "text", "passed", "match", "request", "json", "document", "key", "change", "model", "value", "values",
     ];
 
     private readonly BoundFlow _flow;
     private readonly SourceWriter _writer = new();
     private readonly IdentifierSet _members;
-    private readonly IdentifierSet _variables = new(LocalNames);
+    private readonly IdentifierSet _scopeFields = new([ScopeClass]);
+    private readonly IdentifierSet _entryLocals = new(LocalNames);
     private readonly Dictionary<string, string> _nodeNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _outputNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _narrowingNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _outputFields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _narrowingFields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _testNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _methodNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _outcomeNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (BoundNode Parent, string Port)> _parents = new(StringComparer.Ordinal);
     private readonly IdentifierSet _nodeConstants = new([]);
     private readonly string _className;
     private readonly string _payloadType;
@@ -68,7 +73,7 @@ public sealed partial class FlowEmitter
     {
         _flow = flow;
         _className = IdentifierSet.Pascal(flow.Id) + "Flow";
-        _members = new IdentifierSet([_className, EntryMethod, UntypedEntryMethod, AcceptsMethod, UntypedAcceptsMethod, DescriptorProperty, NodesClass, "ToScript"]);
+        _members = new IdentifierSet([_className, EntryMethod, UntypedEntryMethod, AcceptsMethod, UntypedAcceptsMethod, DescriptorProperty, NodesClass, ScopeClass, "ToScript"]);
         _payloadType = flow.Trigger.Event.PayloadType.Name;
         AssignNames();
     }
@@ -93,38 +98,43 @@ public sealed partial class FlowEmitter
         }
     }
 
-    // One ordered pass over the nodes in execution order: node methods, outputs, narrowed elements.
+    // One ordered pass over the nodes in execution order: node methods, the entry's outcome locals, scope fields.
     private void AssignNames()
     {
         foreach (var node in _flow.Nodes)
         {
             _nodeNames[node.Id] = _nodeConstants.ReservePascal(node.Id);
-            if (node is not BoundTrigger)
+            foreach (var branch in node.Branches)
             {
-                _methodNames[node.Id] = _members.Reserve(_nodeNames[node.Id] + "Async");
+                foreach (var child in branch.Children)
+                {
+                    _parents[child.Id] = (node, branch.Port);
+                }
             }
 
-            var output = node switch
+            if (node is BoundTrigger)
             {
-                BoundAddField n => n.As,
-                BoundDbJoin n => n.As,
-                BoundRest n => n.As,
-                BoundLoadTags n => n.As,
-                BoundIpam n => n.As,
-                BoundCreateTicket n => n.As,
-                _ => null,
-            };
-            if (output is not null)
+                continue;
+            }
+
+            _methodNames[node.Id] = _members.Reserve(_nodeNames[node.Id] + (IsAsync(node) ? "Async" : ""));
+            if (HasChildren(node))
             {
-                _outputNames[node.Id] = _variables.ReserveCamel(output);
+                _outcomeNames[node.Id] = _entryLocals.ReserveCamel(node.Id + (node is BoundFilter ? "Passed" : "Done"));
+            }
+
+            // Only what a node below reads is kept.
+            if (OutputOf(node) is { } output && HasChildren(node))
+            {
+                _outputFields[node.Id] = _scopeFields.ReservePascal(output);
             }
 
             if (node is BoundFilter filter)
             {
                 _testNames[node.Id] = _members.Reserve(_nodeNames[node.Id] + "Test");
-                if (filter.Narrowing is { } narrowing)
+                if (filter.Narrowing is { } narrowing && !filter.ChildrenOf("true").IsEmpty)
                 {
-                    _narrowingNames[node.Id] = _variables.ReserveCamel(narrowing.PathText + "Match");
+                    _narrowingFields[node.Id] = _scopeFields.ReservePascal(narrowing.PathText + "Match");
                 }
             }
         }
@@ -137,6 +147,23 @@ public sealed partial class FlowEmitter
             }
         }
     }
+
+    // The name under which a node hands a value down, if it does.
+    private static string? OutputOf(BoundNode node) => node switch
+    {
+        BoundAddField n => n.As,
+        BoundDbJoin n => n.As,
+        BoundRest n => n.As,
+        BoundLoadTags n => n.As,
+        BoundIpam n => n.As,
+        BoundCreateTicket n => n.As,
+        _ => null,
+    };
+
+    private static bool HasChildren(BoundNode node) => node.Branches.Any(b => !b.Children.IsEmpty);
+
+    // Nodes that call a service await it; filters and addField run synchronously.
+    private static bool IsAsync(BoundNode node) => node is not (BoundTrigger or BoundFilter or BoundAddField);
 
     private void EmitFile()
     {
@@ -161,6 +188,7 @@ public sealed partial class FlowEmitter
             EmitDescriptor();
             EmitEntry();
             EmitAccepts();
+            EmitScopeClass();
             foreach (var node in _flow.Nodes)
             {
                 if (node is not BoundTrigger)
@@ -196,7 +224,7 @@ public sealed partial class FlowEmitter
     {
         var w = _writer;
         var trigger = _flow.Trigger;
-        var hasChildren = trigger.Branches.Any(b => !b.Children.IsEmpty);
+        var isAsync = _flow.Nodes.Any(IsAsync);
         w.WriteLine();
         w.WriteLine("/// <summary>");
         w.WriteLine("/// " + CSharpText.DocComment($"Runs the flow for one {trigger.Event.Name} event. The flow:"));
@@ -208,13 +236,32 @@ public sealed partial class FlowEmitter
 
         w.WriteLine("/// </code>");
         w.WriteLine("/// </summary>");
-        using (w.Block($"public static {(hasChildren ? "async " : "")}Task {EntryMethod}({_payloadType} {Payload}, IFlowServices {Services}, FlowRun {Run}, CancellationToken {Cancellation})"))
+        using (w.Block($"public static {(isAsync ? "async " : "")}Task {EntryMethod}({_payloadType} {Payload}, IFlowServices {Services}, FlowRun {Run}, CancellationToken {Cancellation})"))
         {
+            if (HasScopeClass)
+            {
+                w.WriteLine($"var {ScopeLocal} = new {ScopeClass}();");
+            }
+
             var name = _nodeNames[trigger.Id];
             w.WriteLine($"{Run}.Start({NodesClass}.{name});");
             w.WriteLine($"{Run}.Succeed({NodesClass}.{name});");
-            EmitChildCalls(trigger.ChildrenOf("out"));
-            if (!hasChildren)
+            if (_flow.Nodes.Length > 1)
+            {
+                // A flat sequence, not nested calls: any depth of flow runs in constant stack.
+                w.WriteLine();
+                w.WriteLine("// Depth first, in edge order: a node runs when its parent succeeded and took the port it hangs on.");
+            }
+
+            foreach (var node in _flow.Nodes)
+            {
+                if (node is not BoundTrigger)
+                {
+                    EmitNodeCall(node);
+                }
+            }
+
+            if (!isAsync)
             {
                 w.WriteLine("return Task.CompletedTask;");
             }
@@ -224,6 +271,34 @@ public sealed partial class FlowEmitter
         w.WriteLine("/// <summary>The entry method for hosts that hold payloads as object.</summary>");
         w.WriteLine($"public static Task {UntypedEntryMethod}(object payload, IFlowServices {Services}, FlowRun {Run}, CancellationToken {Cancellation}) =>");
         w.WriteLine($"    {EntryMethod}(({_payloadType})payload, {Services}, {Run}, {Cancellation});");
+    }
+
+    // One line per node: its call, guarded by its parent's outcome, keeping its own outcome when children read it.
+    private void EmitNodeCall(BoundNode node)
+    {
+        var (parent, port) = _parents[node.Id];
+        var condition = parent switch
+        {
+            BoundTrigger => null,
+            BoundFilter => $"{_outcomeNames[parent.Id]} == {port}",
+            _ => _outcomeNames[parent.Id],
+        };
+        var call = $"{(IsAsync(node) ? "await " : "")}{_methodNames[node.Id]}({NodeArguments(node)})";
+        if (!_outcomeNames.TryGetValue(node.Id, out var outcome))
+        {
+            _writer.WriteLine(condition is null ? $"{call};" : $"if ({condition}) {call};");
+        }
+        else if (condition is null)
+        {
+            _writer.WriteLine($"var {outcome} = {call};");
+        }
+        else
+        {
+            // A filter's outcome is the port it took, null when it failed or did not run.
+            _writer.WriteLine(node is BoundFilter
+                ? $"var {outcome} = {condition} ? {call} : null;"
+                : $"var {outcome} = {condition} && {call};");
+        }
     }
 
     // An event that fails every filter directly below the trigger (and whose false ports lead nowhere)
@@ -258,5 +333,38 @@ public sealed partial class FlowEmitter
         w.WriteLine();
         w.WriteLine("/// <summary><see cref=\"Accepts\"/> for hosts that hold payloads as object.</summary>");
         w.WriteLine($"public static bool {UntypedAcceptsMethod}(object payload) => {AcceptsMethod}(({_payloadType})payload);");
+    }
+
+    private bool HasScopeClass => _outputFields.Count > 0 || _narrowingFields.Count > 0;
+
+    // The values nodes hand down, one object per run: node methods take it instead of one parameter per value.
+    private void EmitScopeClass()
+    {
+        if (!HasScopeClass)
+        {
+            return;
+        }
+
+        var w = _writer;
+        w.WriteLine();
+        w.WriteLine("/// <summary>What nodes hand down to the nodes below them; each field is set by its node before any reader runs.</summary>");
+        using (w.Block($"private sealed class {ScopeClass}"))
+        {
+            foreach (var node in _flow.Nodes)
+            {
+                if (_outputFields.TryGetValue(node.Id, out var output))
+                {
+                    var type = OutputType(node);
+                    var initializer = type is ObjectType { IsNullable: true } ? "" : " = null!";
+                    w.WriteLine($"public {TypeName(type)} {output}{initializer}; // {CSharpText.Comment($"{OutputOf(node)}, set by [node {node.Id}]")}");
+                }
+
+                if (_narrowingFields.TryGetValue(node.Id, out var match))
+                {
+                    var narrowing = ((BoundFilter)node).Narrowing!;
+                    w.WriteLine($"public {TypeName(narrowing.Element)}? {match}; // {CSharpText.Comment($"the first element of {narrowing.PathText} that passed [node {node.Id}]")}");
+                }
+            }
+        }
     }
 }

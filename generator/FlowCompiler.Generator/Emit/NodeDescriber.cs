@@ -27,24 +27,31 @@ public static class NodeDescriber
         _ => "",
     };
 
-    /// <summary>The tree below <paramref name="node"/>, indented two spaces per level, ports named.</summary>
-    public static IEnumerable<string> Outline(BoundNode node, int depth = 0)
-    {
-        var indent = new string(' ', depth * 2);
-        yield return indent + Describe(node);
-        foreach (var branch in node.Branches)
-        {
-            foreach (var child in branch.Children)
-            {
-                var lines = Outline(child, depth + 1).ToList();
-                if (branch.Port != "out")
-                {
-                    lines[0] = lines[0][..(depth * 2 + 2)] + branch.Port + " -> " + lines[0][(depth * 2 + 2)..];
-                }
+    /// <summary>The deepest level the outline indents; deeper nodes name their level instead, so the outline stays linear in size.</summary>
+    public const int MaxOutlineIndent = 16;
 
-                foreach (var line in lines)
+    /// <summary>
+    /// The tree below <paramref name="root"/> in execution order, indented two spaces per level (up to
+    /// <see cref="MaxOutlineIndent"/>), each child of a filter prefixed with its port.
+    /// </summary>
+    public static IEnumerable<string> Outline(BoundNode root)
+    {
+        // An explicit stack, children pushed in reverse: any depth of flow in constant call depth.
+        var pending = new Stack<(BoundNode Node, int Depth, string? Port)>();
+        pending.Push((root, 0, null));
+        while (pending.Count > 0)
+        {
+            var (node, depth, port) = pending.Pop();
+            var indent = new string(' ', Math.Min(depth, MaxOutlineIndent) * 2);
+            var level = depth > MaxOutlineIndent ? $"(level {depth.ToString(CultureInfo.InvariantCulture)}) " : "";
+            var via = port is null or "out" ? "" : port + " → ";
+            yield return indent + level + via + Describe(node);
+            for (var b = node.Branches.Length - 1; b >= 0; b--)
+            {
+                var branch = node.Branches[b];
+                for (var c = branch.Children.Length - 1; c >= 0; c--)
                 {
-                    yield return line;
+                    pending.Push((branch.Children[c], depth + 1, branch.Port));
                 }
             }
         }

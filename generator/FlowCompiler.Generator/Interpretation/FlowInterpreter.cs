@@ -22,6 +22,9 @@ namespace FlowCompiler.Generator.Interpretation;
 public sealed partial class FlowInterpreter
 {
     private readonly Dictionary<string, int> _nodeIndex = new(StringComparer.Ordinal);
+
+    // For each node (by index), its parent's index and the port it hangs on; the trigger's parent is -1.
+    private readonly (int Parent, string Port)[] _parents;
     private readonly Dictionary<string, RowQuery> _rowQueries = new(StringComparer.Ordinal);
     private readonly PathEvaluator _paths;
     private readonly FilterEvaluator _filters;
@@ -36,6 +39,19 @@ public sealed partial class FlowInterpreter
         for (var i = 0; i < flow.Nodes.Length; i++)
         {
             _nodeIndex[flow.Nodes[i].Id] = i;
+        }
+
+        _parents = new (int, string)[flow.Nodes.Length];
+        _parents[_nodeIndex[flow.Trigger.Id]] = (-1, "");
+        foreach (var node in flow.Nodes)
+        {
+            foreach (var branch in node.Branches)
+            {
+                foreach (var child in branch.Children)
+                {
+                    _parents[_nodeIndex[child.Id]] = (_nodeIndex[node.Id], branch.Port);
+                }
+            }
         }
 
         Descriptor = new FlowDescriptor(flow.Id, flow.Trigger.Event.Name, [.. flow.Nodes.Select(n => n.Id)]);
@@ -116,25 +132,31 @@ public sealed partial class FlowInterpreter
             : throw new InvalidCastException($"Flow \"{Flow.Id}\" runs on {Flow.Trigger.Event.Name} events, whose payload is {expected.Name}, not {payload.GetType().Name}.");
     }
 
+    // Nodes run in execution order (depth first, edge order), as the generated entry method runs them: a
+    // node runs when its parent succeeded and took the port it hangs on. A loop, not recursion: any depth of
+    // flow runs in constant stack.
     private async Task RunTriggerAsync(RunValues values, IFlowServices services, FlowRun run, CancellationToken ct)
     {
-        var trigger = _nodeIndex[Flow.Trigger.Id];
-        run.Start(trigger);
-        run.Succeed(trigger);
-        await RunChildrenAsync(Flow.Trigger.ChildrenOf("out"), values, services, run, ct);
-    }
-
-    private async Task RunChildrenAsync(IEnumerable<BoundNode> children, RunValues values, IFlowServices services, FlowRun run, CancellationToken ct)
-    {
-        foreach (var child in children)
+        var taken = new string?[Flow.Nodes.Length];
+        for (var index = 0; index < Flow.Nodes.Length; index++)
         {
-            await RunNodeAsync(child, values, services, run, ct);
+            var (parent, port) = _parents[index];
+            if (parent < 0)
+            {
+                run.Start(index);
+                run.Succeed(index);
+                taken[index] = "out";
+            }
+            else if (taken[parent] == port)
+            {
+                taken[index] = await RunNodeAsync(Flow.Nodes[index], index, values, services, run, ct);
+            }
         }
     }
 
-    private async Task RunNodeAsync(BoundNode node, RunValues values, IFlowServices services, FlowRun run, CancellationToken ct)
+    // The port the node took (out for nodes other than filters), or null when it failed.
+    private async Task<string?> RunNodeAsync(BoundNode node, int index, RunValues values, IFlowServices services, FlowRun run, CancellationToken ct)
     {
-        var index = _nodeIndex[node.Id];
         run.Start(index);
         bool passed;
         try
@@ -144,18 +166,16 @@ public sealed partial class FlowInterpreter
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             run.Fail(index, ex);
-            return;
+            return null;
         }
 
         if (node is BoundFilter)
         {
             run.Succeed(index, passed);
-            await RunChildrenAsync(node.ChildrenOf(passed ? "true" : "false"), values, services, run, ct);
+            return passed ? "true" : "false";
         }
-        else
-        {
-            run.Succeed(index);
-            await RunChildrenAsync(node.ChildrenOf("out"), values, services, run, ct);
-        }
+
+        run.Succeed(index);
+        return "out";
     }
 }
