@@ -87,13 +87,14 @@ public sealed class LoadedFlow
                 }
             }
 
-            // Generated code awaits only non-generic Task methods; a generic builder's Start would need its
-            // class's type arguments too, so it is left to the first call.
+            // A state machine's builder Start<TStateMachine> is generic over the state machine, so it is
+            // prepared with its exact instantiation: the builder's type arguments (Task<bool> for node
+            // methods), then the state machine.
             if (typeof(IAsyncStateMachine).IsAssignableFrom(type)
-                && type.GetField("<>t__builder", Declared)?.FieldType is { IsGenericType: false } builder
+                && type.GetField("<>t__builder", Declared)?.FieldType is { } builder
                 && builder.GetMethod(nameof(AsyncTaskMethodBuilder.Start)) is { } start)
             {
-                RuntimeHelpers.PrepareMethod(start.MethodHandle, [type.TypeHandle]);
+                RuntimeHelpers.PrepareMethod(start.MethodHandle, [.. builder.GenericTypeArguments.Select(t => t.TypeHandle), type.TypeHandle]);
             }
         }
     }
