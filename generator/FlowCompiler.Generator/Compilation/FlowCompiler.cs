@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using FlowCompiler.Generator.Binding;
 using FlowCompiler.Generator.Emit;
 using Microsoft.CodeAnalysis;
@@ -13,7 +12,7 @@ namespace FlowCompiler.Generator.Compilation;
 /// Compiles a bound flow with Roslyn: Release, deterministic, the assembly named after the content hash,
 /// an embedded portable PDB holding the C#, so debuggers and stack traces show the flow's generated lines.
 /// </summary>
-public static partial class FlowCompiler
+public static class FlowCompiler
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
@@ -29,11 +28,12 @@ public static partial class FlowCompiler
     /// Emits and compiles <paramref name="flow"/>; throws <see cref="FlowCompilerBugException"/> when Roslyn rejects the
     /// code or the assembly uses anything outside <see cref="FlowAssemblyAudit"/>'s allow-lists.
     /// </summary>
-    public static CompiledFlow Compile(BoundFlow flow, string contentHash) => CompileSource(flow.Id, FlowEmitter.Emit(flow), contentHash);
+    public static CompiledFlow Compile(BoundFlow flow, string contentHash) => CompileSource(flow.Id, FlowEmitter.EmitWithSpans(flow), contentHash);
 
-    /// <summary>Compiles emitted <paramref name="source"/>; separate from emission so tests can feed it code the emitter never writes.</summary>
-    internal static CompiledFlow CompileSource(string flowId, string source, string contentHash)
+    /// <summary>Compiles <paramref name="emitted"/> code; separate from emission so tests can feed it code the emitter never writes.</summary>
+    internal static CompiledFlow CompileSource(string flowId, EmittedFlow emitted, string contentHash)
     {
+        var source = emitted.Source;
         var path = $"{flowId}.{contentHash[..12]}.cs";
         var text = SourceText.From(source, Encoding.UTF8);
         var tree = CSharpSyntaxTree.ParseText(text, ParseOptions, path);
@@ -53,7 +53,7 @@ public static partial class FlowCompiler
             var line = first.Location.GetLineSpan().StartLinePosition.Line;
             throw new FlowCompilerBugException(
                 flowId,
-                NodeAt(source, line),
+                emitted.NodeAt(line + 1),
                 $"{first.Id} at line {line + 1} of the generated C#: {first.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}",
                 [.. errors.Select(e => e.ToString())]);
         }
@@ -62,22 +62,4 @@ public static partial class FlowCompiler
         FlowAssemblyAudit.Check(flowId, image);
         return new CompiledFlow(contentHash, $"{FlowEmitter.Namespace}.{FlowEmitter.ClassNameOf(flowId)}", image, pdb.ToArray(), source);
     }
-
-    // Every node's code follows a "// [node id]" comment: the nearest one above the error names the node.
-    private static string? NodeAt(string source, int line)
-    {
-        var lines = source.Split('\n');
-        for (var i = Math.Min(line, lines.Length - 1); i >= 0; i--)
-        {
-            if (NodeComment().Match(lines[i]) is { Success: true } match)
-            {
-                return match.Groups[1].Value;
-            }
-        }
-
-        return null;
-    }
-
-    [GeneratedRegex(@"^\s*// \[node ([A-Za-z0-9_-]+)\]")]
-    private static partial Regex NodeComment();
 }

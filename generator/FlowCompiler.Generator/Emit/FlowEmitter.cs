@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using FlowCompiler.Generator.Binding;
@@ -82,7 +83,10 @@ public sealed partial class FlowEmitter
     public static string ClassNameOf(string flowId) => IdentifierSet.Pascal(flowId) + "Flow";
 
     /// <summary>Emits the C# file of <paramref name="flow"/>.</summary>
-    public static string Emit(BoundFlow flow)
+    public static string Emit(BoundFlow flow) => EmitWithSpans(flow).Source;
+
+    /// <summary>Emits the C# file of <paramref name="flow"/> with the lines of each node's code.</summary>
+    public static EmittedFlow EmitWithSpans(BoundFlow flow)
     {
         var previous = CultureInfo.CurrentCulture;
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -90,7 +94,7 @@ public sealed partial class FlowEmitter
         {
             var emitter = new FlowEmitter(flow);
             emitter.EmitFile();
-            return emitter._writer.ToString();
+            return new EmittedFlow(emitter._writer.ToString(), emitter._writer.NodeSpans.ToFrozenDictionary(StringComparer.Ordinal));
         }
         finally
         {
@@ -194,7 +198,10 @@ public sealed partial class FlowEmitter
                 if (node is not BoundTrigger)
                 {
                     w.WriteLine();
-                    EmitNode(node);
+                    using (w.Node(node.Id))
+                    {
+                        EmitNode(node);
+                    }
                 }
             }
 
@@ -236,6 +243,7 @@ public sealed partial class FlowEmitter
 
         w.WriteLine("/// </code>");
         w.WriteLine("/// </summary>");
+        using (w.Node(trigger.Id))
         using (w.Block($"public static {(isAsync ? "async " : "")}Task {EntryMethod}({_payloadType} {Payload}, IFlowServices {Services}, FlowRun {Run}, CancellationToken {Cancellation})"))
         {
             if (HasScopeClass)

@@ -11,7 +11,12 @@ public sealed class SourceWriter
 {
     private const string IndentUnit = "    ";
     private readonly StringBuilder _text = new();
+    private readonly Dictionary<string, LineSpan> _nodeSpans = new(StringComparer.Ordinal);
     private int _indent;
+    private int _lines;
+
+    /// <summary>The lines each node's code took, recorded by <see cref="Node"/>.</summary>
+    public IReadOnlyDictionary<string, LineSpan> NodeSpans => _nodeSpans;
 
     /// <summary>Writes one line at the current indentation; the line must not contain a line break.</summary>
     public void WriteLine(string line)
@@ -22,10 +27,18 @@ public sealed class SourceWriter
         }
 
         _text.Append(line).Append('\n');
+        _lines++;
     }
 
     /// <summary>Writes an empty line.</summary>
-    public void WriteLine() => _text.Append('\n');
+    public void WriteLine()
+    {
+        _text.Append('\n');
+        _lines++;
+    }
+
+    /// <summary>Records the lines written until disposed as the code of node <paramref name="nodeId"/>.</summary>
+    public IDisposable Node(string nodeId) => new NodeEnd(this, nodeId, _lines + 1);
 
     /// <summary>Writes <paramref name="header"/>, opens a brace block, and closes it (with <paramref name="closing"/> after the brace) when disposed.</summary>
     public IDisposable Block(string header, string closing = "")
@@ -39,6 +52,11 @@ public sealed class SourceWriter
     /// <summary>The text written; throws when a block was left open.</summary>
     public override string ToString() =>
         _indent == 0 ? _text.ToString() : throw new InvalidOperationException($"The generated code has {_indent} unclosed block(s).");
+
+    private sealed class NodeEnd(SourceWriter writer, string nodeId, int startLine) : IDisposable
+    {
+        public void Dispose() => writer._nodeSpans[nodeId] = new LineSpan(startLine, writer._lines);
+    }
 
     private sealed class BlockEnd(SourceWriter writer, string closing) : IDisposable
     {

@@ -16,7 +16,8 @@ public sealed class CompilerBugTests
     public void A_roslyn_error_inside_a_nodes_code_names_that_node(string nodeId)
     {
         var (flow, canonical) = CompilerTestFlows.Bind(CompilerTestFlows.SampleText("vip-server-webhook"));
-        var source = BreakFirstStatementAfter(FlowEmitter.Emit(flow), $"// [node {nodeId}]");
+        var emitted = FlowEmitter.EmitWithSpans(flow);
+        var source = emitted with { Source = BreakFirstStatementAfter(emitted.Source, $"// [node {nodeId}]") };
 
         var bug = Assert.Throws<FlowCompilerBugException>(() => Generator.Compilation.FlowCompiler.CompileSource(flow.Id, source, ContentHash.Of(canonical)));
 
@@ -34,10 +35,10 @@ public sealed class CompilerBugTests
     public void An_error_outside_every_node_names_the_flow_only()
     {
         var (flow, canonical) = CompilerTestFlows.Bind(CompilerTestFlows.SampleText("vip-server-webhook"));
-        var emitted = FlowEmitter.Emit(flow);
-        var at = emitted.IndexOf("\nnamespace ", StringComparison.Ordinal);
+        var emitted = FlowEmitter.EmitWithSpans(flow);
+        var at = emitted.Source.IndexOf("\nnamespace ", StringComparison.Ordinal);
         Assert.True(at > 0);
-        var source = emitted.Insert(at + 1, $"using {UndefinedName};\n");
+        var source = emitted with { Source = emitted.Source.Insert(at + 1, $"using {UndefinedName};\n") };
 
         var bug = Assert.Throws<FlowCompilerBugException>(() => Generator.Compilation.FlowCompiler.CompileSource(flow.Id, source, ContentHash.Of(canonical)));
 

@@ -66,4 +66,34 @@ public sealed class EmitAndCompileTests
         Assert.True(File.Exists(golden), $"No golden file for {name}: run with FLOWC_ACCEPT_GOLDEN=1 and review {golden}.");
         Assert.Equal(File.ReadAllText(golden), emitted);
     }
+
+    [Theory]
+    [MemberData(nameof(CompilerTestFlows.SampleNames), MemberType = typeof(CompilerTestFlows))]
+    public void Every_node_has_the_lines_of_its_own_code_and_no_two_overlap(string name)
+    {
+        var flow = CompilerTestFlows.Bind(CompilerTestFlows.SampleText(name)).Flow;
+        var emitted = FlowEmitter.EmitWithSpans(flow);
+        var lines = emitted.Source.Split('\n');
+
+        Assert.Equal(flow.Nodes.Select(n => n.Id).Order(StringComparer.Ordinal), emitted.NodeSpans.Keys.Order(StringComparer.Ordinal));
+        foreach (var node in flow.Nodes)
+        {
+            var span = emitted.NodeSpans[node.Id];
+            var code = lines[(span.StartLine - 1)..span.EndLine];
+            if (node == flow.Trigger)
+            {
+                Assert.Matches($@"^public static (async )?Task {FlowEmitter.EntryMethod}\(", code[0].Trim());
+            }
+            else
+            {
+                Assert.StartsWith($"// [node {node.Id}] ", code[0].Trim(), StringComparison.Ordinal);
+            }
+
+            Assert.Equal("}", code[^1].Trim());
+            Assert.Equal(node.Id, emitted.NodeAt(span.StartLine));
+        }
+
+        var ordered = emitted.NodeSpans.Values.OrderBy(s => s.StartLine).ToList();
+        Assert.All(ordered.Zip(ordered.Skip(1)), pair => Assert.True(pair.First.EndLine < pair.Second.StartLine));
+    }
 }
