@@ -12,7 +12,11 @@ internal static class RandomEvents
     public static readonly Gen<string> Text = Gen.OneOf(
         Gen.String[Gen.Char, 0, 8],
         Gen.String[Gen.Char["a-zA-Z0-9 .-"], 0, 12],
-        Gen.OneOf("", "vip", "VIP", "ubuntu-2204", "pve-fra-1", "12", "evil\"host\\\n\u2028\u0085*/#line 1 </b>&{}", "\0nul", "\uD800lone", "a\r\nb", "{{hostname}}", "é🚀"));
+        Gen.OneOf("", "vip", "VIP", "ubuntu-2204", "pve-fra-1", "12", "evil\"host\\\n\u2028\u0085*/#line 1 </b>&{}", "\0nul", "\uD800lone", "a\r\nb", "{{hostname}}", "é🚀"),
+        // Separators that would add a recipient, a host or a path if a hole's value were not escaped for where it lands.
+        Gen.OneOf("victim@example.org, attacker@evil.example", "\"x\" <attacker@evil.example>", "a@b.c;d@e.f", "@evil.example/", "//evil.example", "..%2F..%2F", "?x=1&y=2#f", "\u202Ertl\u200B\uFEFF"),
+        // Long values, of any character.
+        Gen.String[Gen.Char, 300, 3000]);
 
     private static readonly Gen<DateTime> Time = Gen.Int[0, 2_000_000_000].Select(s => DateTime.UnixEpoch.AddSeconds(s));
 

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CsCheck;
+using FlowCompiler.Generator.Binding;
+using FlowCompiler.Generator.Compilation;
+using FlowCompiler.Generator.Model;
+using FlowCompiler.Generator.Templates;
+using FlowCompiler.Generator.Validation;
+using FlowCompiler.Runtime.Execution;
+
+namespace FlowCompiler.Tests.Interpretation;
+
+/// <summary>
+/// Random valid flows on random hostile event data never crash and always produce effects escaped for where
+/// they go: every URL keeps the scheme and host the flow wrote, every JSON body parses, no header or mail
+/// subject gets a line break from event data. Bounded: 60 flows of up to 12 nodes, 12 events each, about 15 s.
+/// </summary>
+public sealed partial class HostileEffectTests
+{
+    private const int Flows = 60;
+
+    private sealed record Case(int[] Choices, object[] Payloads)
+    {
+        public string Json => FlowDocumentWriter.Write(RandomFlowBuilder.Build(Choices));
+    }
+
+    private static readonly Gen<Case> Cases =
+        from choices in Gen.Int[0, 1 << 20].Array[0, 160]
+        from servers in RandomEvents.Server.Array[4]
+        from users in RandomEvents.User.Array[4]
+        from balances in RandomEvents.Balance.Array[4]
+        select new Case(choices, [.. servers, .. users, .. balances]);
+
+    [Fact]
+    public async Task Effects_of_random_flows_on_hostile_events_are_escaped_for_their_destination()
+    {
+        var checkedEffects = 0;
+        await Cases.SampleAsync(async c => Interlocked.Add(ref checkedEffects, await RunAndCheck(c)), iter: Flows, print: c => c.Json);
+
+        Assert.True(checkedEffects > Flows, $"only {checkedEffects} effects checked in {Flows} flows");
+    }
+
+    private static async Task<int> RunAndCheck(Case c)
+    {
+        var validation = FlowValidator.Validate(c.Json);
+        Assert.True(validation.Flow is not null, "the random flow does not validate:\n" + string.Join("\n", validation.Diagnostics));
+        var flow = validation.Flow!;
+        var compiled = LoadedFlow.Load(Generator.Compilation.FlowCompiler.Compile(flow, ContentHash.Of(FlowDocumentWriter.WriteUtf8(validation.Document!))));
+        var effects = 0;
+        try
+        {
+            foreach (var payload in c.Payloads.Where(flow.Trigger.Event.PayloadType.IsInstanceOfType))
+            {
+                var result = await compiled.RunAsync(payload, RandomEvents.Services([]));
+                foreach (var effect in result.Effects)
+                {
+                    Check(flow, effect);
+                    effects++;
+                }
+            }
+        }
+        finally
+        {
+            compiled.Unload();
+        }
+
+        return effects;
+    }
+
+    private static void Check(BoundFlow flow, ActionRequest effect)
+    {
+        var node = flow.Nodes.Single(n => n.Id == effect.NodeId);
+        switch (effect)
+        {
+            case HttpRequestSpec http:
+                var request = node switch { BoundWebhook w => w.Request, BoundRest r => r.Request, _ => throw new InvalidOperationException(node.Type) };
+                var written = LiteralOrigin().Match(request.Url.Source);
+                Assert.True(written.Success, $"the flow's URL has no literal origin: {request.Url.Source}");
+                Assert.True(Uri.TryCreate(http.Url, UriKind.Absolute, out var url), $"not an absolute URL: {http.Url}");
+                Assert.Equal(written.Groups["scheme"].Value, url.Scheme, StringComparer.OrdinalIgnoreCase);
+                Assert.Equal(written.Groups["host"].Value, url.Host, StringComparer.OrdinalIgnoreCase);
+                if (http.Content is not null && IsJson(http.ContentType))
+                {
+                    using var body = JsonDocument.Parse(http.Content);
+                    Assert.Equal(http.Content.Trim().Length > 0, body.RootElement.ValueKind != JsonValueKind.Undefined);
+                }
+
+                foreach (var (name, value) in http.Headers)
+                {
+                    NoBreakFromHoles(request.Headers.Single(h => h.Key == name).Value, value);
+                }
+
+                break;
+            case MailRequest mail:
+                NoBreakFromHoles(((BoundSendMail)node).Subject, mail.Subject);
+                break;
+        }
+    }
+
+    // A line break in a header may come from the flow's own literal text (MailKit and HttpClient encode it),
+    // never from a hole: header holes lose CR and LF.
+    private static void NoBreakFromHoles(BoundTemplate template, string rendered)
+    {
+        if (!template.Source.AsSpan().ContainsAny('\r', '\n'))
+        {
+            Assert.DoesNotMatch("[\r\n]", rendered);
+        }
+    }
+
+    private static bool IsJson(string contentType) =>
+        contentType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || contentType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
+
+    // The scheme and host an admin wrote: the binder requires them literal, before any hole.
+    [GeneratedRegex(@"^(?<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?<host>[^/?#:{]+)")]
+    private static partial Regex LiteralOrigin();
+}
