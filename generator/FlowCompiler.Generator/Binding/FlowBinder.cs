@@ -22,6 +22,7 @@ public sealed partial class FlowBinder
     private readonly FlowGraph _graph;
     private readonly DiagnosticBag _diagnostics;
     private readonly List<BoundNode> _ordered = [];
+    private readonly Dictionary<string, Scope> _scopes = new(StringComparer.Ordinal);
 
     private FlowBinder(FlowGraph graph, DiagnosticBag diagnostics)
     {
@@ -30,14 +31,22 @@ public sealed partial class FlowBinder
     }
 
     /// <summary>Binds a document; returns null when any error was found (all of them are in the bag).</summary>
-    public static BoundFlow? Bind(FlowDocument document, FlowGraph graph, DiagnosticBag diagnostics)
+    public static BoundFlow? Bind(FlowDocument document, FlowGraph graph, DiagnosticBag diagnostics) =>
+        Bind(document, graph, diagnostics, out _);
+
+    /// <summary>
+    /// Binds a document, also handing back what every node below the trigger sees, errors or not: what an
+    /// editor offers for completion.
+    /// </summary>
+    public static BoundFlow? Bind(FlowDocument document, FlowGraph graph, DiagnosticBag diagnostics, out IReadOnlyDictionary<string, Scope> scopes)
     {
+        var binder = new FlowBinder(graph, diagnostics);
+        scopes = binder._scopes;
         if (graph.Trigger is not { } trigger)
         {
             return null;
         }
 
-        var binder = new FlowBinder(graph, diagnostics);
         var root = binder.BindTrigger(trigger);
         if (root is null || diagnostics.HasErrors)
         {
@@ -77,11 +86,13 @@ public sealed partial class FlowBinder
     private BoundTrigger BindTree(FlowNode triggerNode, BoundTrigger trigger)
     {
         var items = new List<BindItem> { new(trigger) };
+        _scopes[trigger.Id] = trigger.Scope;
         var pending = new Stack<(FlowNode Node, Scope Scope, int Parent, string Port)>();
         PushChildren(pending, triggerNode, 0, trigger.Scope, null);
         while (pending.Count > 0)
         {
             var (node, scope, parent, port) = pending.Pop();
+            _scopes[node.Id] = scope;
             var (bound, outScope, trueScope) = BindNode(node, scope);
             items[parent].Children.Add((port, items.Count));
             items.Add(new BindItem(bound));

@@ -11,6 +11,9 @@ namespace FlowCompiler.Generator.Validation;
 /// <param name="Flow">The bound flow, only when there is no error.</param>
 public sealed record FlowValidation(ImmutableArray<FlowDiagnostic> Diagnostics, FlowDocument? Document, BoundFlow? Flow)
 {
+    /// <summary>What each node reachable from the trigger sees, by node id, even when there are errors (empty when the document was unreadable).</summary>
+    public IReadOnlyDictionary<string, Scope> Scopes { get; init; } = new Dictionary<string, Scope>();
+
     /// <summary>Whether any diagnostic is an error.</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == FlowSeverity.Error);
 }

@@ -28,7 +28,7 @@ public static class FlowValidator
     public static FlowValidation Validate(FlowDocument document, DiagnosticBag diagnostics)
     {
         var graph = FlowGraph.Build(document, diagnostics);
-        var flow = FlowBinder.Bind(document, graph, diagnostics);
-        return new FlowValidation(diagnostics.ToImmutable(), document, diagnostics.HasErrors ? null : flow);
+        var flow = FlowBinder.Bind(document, graph, diagnostics, out var scopes);
+        return new FlowValidation(diagnostics.ToImmutable(), document, diagnostics.HasErrors ? null : flow) { Scopes = scopes };
     }
 }

@@ -1,0 +1,64 @@
+using FlowCompiler.Generator.Binding;
+using FlowCompiler.Generator.Model;
+using FlowCompiler.Runtime.Events;
+
+namespace FlowCompiler.Editor.Api;
+
+/// <summary>
+/// Everything the page needs to draw its palette and forms, read from the same catalogs the binder uses, so
+/// the page never hard-codes a node type, an event or a column.
+/// </summary>
+/// <param name="Events">Trigger events with their typed fields.</param>
+/// <param name="NodeTypes">Node types with their parameters and ports, in the spec's order.</param>
+/// <param name="Tables">Panel tables <c>dbJoin</c> may read, with their typed columns.</param>
+public sealed record Catalog(IReadOnlyList<CatalogEvent> Events, IReadOnlyList<CatalogNodeType> NodeTypes, IReadOnlyList<CatalogTable> Tables)
+{
+    /// <summary>The catalog, built once: it changes only with the engine.</summary>
+    public static Catalog Instance { get; } = Build();
+
+    private static Catalog Build() => new(
+        [.. FlowEvents.All.Select(e => new CatalogEvent(e.Name, e.Description, ScopeField.Of(EventCatalog.PayloadOf(e))))],
+        [.. Generator.Model.NodeTypes.All.Select(CatalogNodeType.From)],
+        [.. TableCatalog.Names.Select(t => new CatalogTable(t, ScopeField.Of(TableCatalog.Find(t)!)))]);
+}
+
+/// <summary>A trigger event.</summary>
+/// <param name="Name">As flows name it, e.g. <c>server.created</c>.</param>
+/// <param name="Description">When the panel raises it.</param>
+/// <param name="Fields">Every path its payload offers.</param>
+public sealed record CatalogEvent(string Name, string Description, IReadOnlyList<ScopeField> Fields);
+
+/// <summary>A panel table.</summary>
+/// <param name="Name">As <c>dbJoin</c>'s <c>from</c> names it.</param>
+/// <param name="Columns">Its columns with their types.</param>
+public sealed record CatalogTable(string Name, IReadOnlyList<ScopeField> Columns);
+
+/// <summary>A node type.</summary>
+/// <param name="Type">As flows write it, e.g. <c>filter</c>.</param>
+/// <param name="Kind"><c>trigger</c>, <c>enricher</c> or <c>action</c>.</param>
+/// <param name="Parameters">Its parameters, in the spec's order.</param>
+/// <param name="Ports">Its output ports (<c>out</c>; a filter's <c>true</c> and <c>false</c>).</param>
+public sealed record CatalogNodeType(string Type, string Kind, IReadOnlyList<CatalogParameter> Parameters, IReadOnlyList<string> Ports)
+{
+    internal static CatalogNodeType From(NodeTypeSpec spec) => new(
+        spec.Type,
+        spec.Kind.ToString().ToLowerInvariant(),
+        [.. spec.Parameters.Select(CatalogParameter.From)],
+        [.. spec.Ports]);
+}
+
+/// <summary>A node parameter.</summary>
+/// <param name="Name">As flows write it.</param>
+/// <param name="Kinds">The JSON kinds it takes: <c>string</c>, <c>number</c>, <c>bool</c>, <c>map</c>, <c>json</c>.</param>
+/// <param name="Role">What it is, e.g. <c>fieldPath</c>, <c>choice</c>, <c>url</c>, <c>text</c>.</param>
+/// <param name="Required">Whether a node must set it.</param>
+/// <param name="Template">Whether its text may hold <c>{{ }}</c> holes.</param>
+public sealed record CatalogParameter(string Name, IReadOnlyList<string> Kinds, string Role, bool Required, bool Template)
+{
+    internal static CatalogParameter From(ParameterSpec spec) => new(
+        spec.Name,
+        [.. Enum.GetValues<ParameterKinds>().Where(k => spec.Kinds.HasFlag(k)).Select(k => k.ToString().ToLowerInvariant())],
+        char.ToLowerInvariant(spec.Role.ToString()[0]) + spec.Role.ToString()[1..],
+        spec.Required,
+        spec.Role is ParameterRole.Text or ParameterRole.Url or ParameterRole.Headers or ParameterRole.MailHeader or ParameterRole.Body or ParameterRole.MailBody);
+}
