@@ -16,6 +16,7 @@ var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C#
     RaiseCommand.Create(),
     RunsCommand.Create(),
     DemoCommand.Create(),
+    ServeCommand.Create(),
 };
 
 return CommandLine.Run(root, args);

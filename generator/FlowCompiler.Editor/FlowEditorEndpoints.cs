@@ -1,5 +1,6 @@
 using FlowCompiler.Editor;
 using FlowCompiler.Editor.Api;
+using FlowCompiler.Editor.Page;
 using FlowCompiler.Generator.Emit;
 using FlowCompiler.Generator.Validation;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class FlowEditorEndpoints
 {
     /// <summary>
-    /// Maps the editor's API under <c>{prefix}/api</c> and returns the route group, so the panel can add its
+    /// Maps the editor's page at <c>{prefix}/</c> and its API under <c>{prefix}/api</c>, and returns the route group, so the panel can add its
     /// own <c>RequireAuthorization(...)</c>. Options come from <c>services.Configure&lt;FlowEditorOptions&gt;</c>
     /// (or <paramref name="configure"/>); every endpoint is checked against <see cref="FlowEditorOptions.Authorize"/>
     /// and <see cref="FlowEditorOptions.ReadOnly"/>. Errors are <c>application/problem+json</c>.
@@ -28,6 +29,7 @@ public static class FlowEditorEndpoints
         configure?.Invoke(options);
 
         var group = app.MapGroup(prefix);
+        PageEndpoints.MapPage(group, prefix.Trim('/').Length > 0, context => MayAsync(context, EditorOperation.Read, options));
         var api = group.MapGroup("/api").WithTags("Flow editor");
 
         api.MapGet("/catalog", () => TypedResults.Ok(Catalog.Instance))
@@ -76,17 +78,11 @@ public static class FlowEditorEndpoints
     // Every endpoint names the operation it performs, so the hook and read-only mode see each request.
     private static RouteHandlerBuilder Allow(this RouteHandlerBuilder endpoint, EditorOperation operation, FlowEditorOptions options) =>
         endpoint.AddEndpointFilter(async (context, next) =>
-        {
-            if (options.ReadOnly && operation != EditorOperation.Read)
-            {
-                return EditorProblems.Forbidden(operation, readOnly: true);
-            }
+            await MayAsync(context.HttpContext, operation, options)
+                ? await next(context)
+                : EditorProblems.Forbidden(operation, options.ReadOnly && operation != EditorOperation.Read));
 
-            if (options.Authorize is { } authorize && !await authorize(context.HttpContext, operation))
-            {
-                return EditorProblems.Forbidden(operation, readOnly: false);
-            }
-
-            return await next(context);
-        });
+    private static async ValueTask<bool> MayAsync(HttpContext context, EditorOperation operation, FlowEditorOptions options) =>
+        (!options.ReadOnly || operation == EditorOperation.Read)
+        && (options.Authorize is not { } authorize || await authorize(context, operation));
 }

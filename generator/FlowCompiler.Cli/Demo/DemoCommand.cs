@@ -49,17 +49,7 @@ internal static class DemoCommand
         var paths = DemoPaths.Prepare(demoFolder);
         await using var receiver = await DemoReceiver.StartAsync(ct);
         await using var proxmox = await DemoCluster.StartAsync();
-        var settings = new Dictionary<string, string?>
-        {
-            ["FlowCompiler:Database:Provider"] = "Sqlite",
-            ["FlowCompiler:Database:ConnectionString"] = $"Data Source={paths.Database}",
-            ["FlowCompiler:Mail:SmtpHost"] = "",
-            ["FlowCompiler:Mail:OutboxDirectory"] = paths.Outbox,
-            ["FlowCompiler:Proxmox:BaseUrl"] = proxmox.BaseUrl.ToString(),
-            ["FlowCompiler:Proxmox:TokenId"] = ProxmoxEmulator.TokenId,
-            ["FlowCompiler:Proxmox:TokenSecret"] = ProxmoxEmulator.TokenSecret,
-            ["FlowCompiler:Proxmox:TaskPollInterval"] = "00:00:00.050",
-        };
+        var settings = DemoSettings.For(paths, proxmox);
 
         output.Setup(paths, receiver.BaseUri, proxmox.BaseUrl);
         EngineSession session;

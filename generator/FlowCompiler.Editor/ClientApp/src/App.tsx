@@ -1,0 +1,132 @@
+// The editor page: palette | canvas | side panel (parameters or C#), a toolbar, live validation.
+import { ReactFlowProvider } from "@xyflow/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { api, ApiError } from "./api/client";
+import { emptyFlow, exportFlow, parseFlow } from "./model/flow";
+import { useEditor } from "./state/store";
+import Canvas from "./components/Canvas";
+import CodeView from "./components/CodeView";
+import NodeForm from "./components/NodeForm";
+import Palette from "./components/Palette";
+import AddMenu from "./components/AddMenu";
+
+const ANALYZE_DELAY_MS = 300;
+
+export default function App() {
+  const { catalog, flow, analysis, notice, setCatalog, replaceFlow, setAnalysis, notify, addNode, selectedId, setFlowField } = useEditor();
+  const [panel, setPanel] = useState<"form" | "code">("form");
+  const [adding, setAdding] = useState<{ from: string; port: string } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [theme, setTheme] = useState<"light" | "dark">(() => (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"));
+
+  useEffect(() => {
+    api.catalog().then((c) => {
+      setCatalog(c);
+      replaceFlow(emptyFlow(c.events[0]?.name ?? "server.created"));
+      useEditor.temporal.getState().clear();
+    }, (e: unknown) => notify(`The catalog could not be loaded: ${e instanceof Error ? e.message : String(e)}`));
+  }, [setCatalog, replaceFlow, notify]);
+
+  useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
+
+  // Live validation: the server's analyze, debounced, the previous request cancelled.
+  useEffect(() => {
+    if (!catalog) return;
+    const abort = new AbortController();
+    const timer = setTimeout(() => {
+      api.analyze(exportFlow(flow), abort.signal).then(setAnalysis, (e: unknown) => {
+        if (!abort.signal.aborted) notify(e instanceof ApiError ? e.message : "The server could not check the flow.");
+      });
+    }, ANALYZE_DELAY_MS);
+    return () => { clearTimeout(timer); abort.abort(); };
+  }, [flow, catalog, setAnalysis, notify]);
+
+  const undo = useCallback(() => useEditor.temporal.getState().undo(), []);
+  const redo = useCallback(() => useEditor.temporal.getState().redo(), []);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const inText = e.target instanceof HTMLElement && (e.target.closest("input, textarea, select, .cm-editor") !== null);
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !inText) {
+        e.preventDefault();
+        if (e.shiftKey) redo(); else undo();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "y" && !inText) {
+        e.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [undo, redo]);
+
+  const errors = analysis?.diagnostics.filter((d) => d.severity === "error") ?? [];
+  const onPick = (type: string) => {
+    const selected = flow.nodes.find((n) => n.id === selectedId);
+    const port = selected && catalog?.nodeTypes.find((t) => t.type === selected.type)?.ports[0];
+    addNode(type, selected && port && type !== "event" ? { from: selected.id, port } : undefined);
+  };
+
+  return (
+    <div className="editor">
+      <header className="toolbar">
+        <input className="flow-name" aria-label="Flow name" value={flow.name} onChange={(e) => setFlowField("name", e.target.value)} />
+        <input className="flow-id" aria-label="Flow id" value={flow.id} onChange={(e) => setFlowField("id", e.target.value)} />
+        <span className={`status ${errors.length ? "status-error" : "status-ok"}`} role="status">
+          {analysis === null ? "Checking…" : errors.length ? `${errors.length} error${errors.length > 1 ? "s" : ""}` : "No errors"}
+        </span>
+        <button onClick={undo} title="Undo (Ctrl+Z)">Undo</button>
+        <button onClick={redo} title="Redo (Ctrl+Shift+Z)">Redo</button>
+        <button onClick={() => useEditor.getState().autoLayout()}>Layout</button>
+        <button onClick={() => setImporting(true)}>Import</button>
+        <button onClick={() => download(flow.id, exportFlow(flow))}>Export</button>
+        <button aria-pressed={panel === "code"} onClick={() => setPanel(panel === "code" ? "form" : "code")}>View C#</button>
+        <button onClick={() => setTheme(theme === "dark" ? "light" : "dark")} aria-label="Switch theme">{theme === "dark" ? "Light" : "Dark"}</button>
+      </header>
+      {notice && (
+        <div className="notice" role="alert">
+          {notice} <button onClick={() => notify(null)} aria-label="Dismiss">×</button>
+        </div>
+      )}
+      <main className="workspace">
+        <Palette onPick={onPick} />
+        <section className="canvas" aria-label="Flow canvas">
+          <ReactFlowProvider>
+            <Canvas onAddBelow={(from, port) => setAdding({ from, port })} />
+          </ReactFlowProvider>
+        </section>
+        <aside className="side-panel">{panel === "code" ? <CodeView /> : <NodeForm />}</aside>
+      </main>
+      {adding && <AddMenu target={adding} onClose={() => setAdding(null)} />}
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+    </div>
+  );
+}
+
+function ImportDialog({ onClose }: { onClose(): void }) {
+  const text = useRef<HTMLTextAreaElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <dialog open className="import-dialog" aria-label="Import a flow">
+      <label htmlFor="import-text">Paste a flow's JSON (from the community, or an export)</label>
+      <textarea id="import-text" ref={text} rows={14} autoFocus />
+      {error && <p className="problem problem-error" role="alert">{error}</p>}
+      <div className="form-actions">
+        <button onClick={() => {
+          const parsed = parseFlow(text.current?.value ?? "");
+          if ("error" in parsed) return setError(parsed.error);
+          useEditor.getState().replaceFlow(parsed.flow);
+          onClose();
+        }}>Import</button>
+        <button className="secondary" onClick={onClose}>Cancel</button>
+      </div>
+    </dialog>
+  );
+}
+
+function download(id: string, json: string) {
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([json], { type: "application/json" }));
+  link.download = `${id}.json`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
