@@ -108,6 +108,40 @@ public sealed class PanelEndToEndTests
     }
 
     [Fact]
+    public async Task Server_created_samples_that_change_one_vm_at_the_same_time_all_land_as_in_the_demo()
+    {
+        await using var pve = await EmulatedServerAsync();
+        await using var api = await HttpTestServer.AnsweringAsync(200, """{"vlan": {"id": 120, "name": "customers"}}""", "application/json");
+        await using var panel = await LivePanel.StartAsync(ProxmoxSettings(pve));
+        await panel.SeedAsync(
+            PanelRows.Server(),
+            PanelRows.User(),
+            PanelRows.GlobalIpv4Range(),
+            PanelRows.GlobalIpv6Range(),
+            new PackageRow { Id = 3, Name = "Starter S", Price = 7.5m, Cpu = 1, Ram = 1024, Disk = 20 });
+        var flows = new[]
+        {
+            CompilerTestFlows.Load(CompilerTestFlows.SampleText("server-note-and-hostname")),
+            CompilerTestFlows.Load(CompilerTestFlows.SampleText("starter-rate-limit")),
+            CompilerTestFlows.Load(CompilerTestFlows.SampleText("ipam-assign-ipv4")),
+            CompilerTestFlows.Load(RestFlow(api.BaseUrl)),
+        };
+
+        // As the host runs every flow listening to an event: at the same time, each with its own change to the VM.
+        var results = await Task.WhenAll(flows.Select(flow => panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"))));
+
+        Assert.All(results, LivePanel.AssertSucceeded);
+        var config = pve.Guest(PanelRows.Vmid).Config;
+        Assert.StartsWith("Owner: ada <ada@example.org>", config["description"], StringComparison.Ordinal);
+        Assert.Equal("vm4711.customers.example.com", config["name"]);
+        Assert.StartsWith($"virtio={PanelRows.Mac},bridge=vmbr0,", config["net0"], StringComparison.Ordinal);
+        Assert.Contains(",rate=12", config["net0"], StringComparison.Ordinal);
+        Assert.Contains(",tag=120", config["net0"], StringComparison.Ordinal);
+        Assert.Equal("ip=192.0.2.10/24,gw=192.0.2.1,ip6=2001:db8:0:1::1/64,gw6=2001:db8::1", config["ipconfig0"]);
+        Assert.All(pve.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/config", StringComparison.Ordinal)), write => Assert.NotNull(write.Parameter("digest")));
+    }
+
+    [Fact]
     public async Task Ha_sample_creates_the_ha_resource()
     {
         await using var pve = await EmulatedServerAsync();
