@@ -52,7 +52,7 @@ public sealed class PanelEndToEndTests
         await using var pve = await EmulatedServerAsync();
         await using var panel = await LivePanel.StartAsync(ProxmoxSettings(pve));
         await panel.SeedAsync(PanelRows.Server(), PanelRows.User(), PanelRows.GlobalIpv4Range(), PanelRows.GlobalIpv6Range());
-        // A dry run names an address by the id of its free row (a row it would create has no id yet).
+        // Free rows: a dry run names the address by its row's id.
         await panel.SeedAsync(
             new Ipv4AddressRow { Id = 5, Ip = "192.0.2.10", RangeId = 1 },
             new Ipv6AddressRow { Id = 6, Ip = "2001:db8:0:1::", RangeId = 1 });
@@ -70,6 +70,29 @@ public sealed class PanelEndToEndTests
         Assert.DoesNotContain(pve.Requests, r => r.Method != "GET");
         Assert.Equal(0, await panel.QueryAsync(db => db.Ipv4Addresses.CountAsync(a => a.InUse == 1)));
         Assert.Equal("ubuntu-2204", await panel.QueryAsync(db => db.Servers.Select(s => s.Hostname).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Dry_run_names_an_address_it_would_create_by_the_id_its_row_would_get_and_the_assignment_below_succeeds()
+    {
+        await using var pve = await EmulatedServerAsync();
+        await using var panel = await LivePanel.StartAsync(ProxmoxSettings(pve));
+        // The lowest address is taken, so the pick is a row a real run would insert; no IPv6 row exists yet.
+        await panel.SeedAsync(
+            PanelRows.Server(),
+            PanelRows.GlobalIpv4Range(),
+            PanelRows.GlobalIpv6Range(),
+            new Ipv4AddressRow { Id = 7, Ip = "192.0.2.10", RangeId = 1, InUse = 1 });
+
+        var result = await panel.RunAsync(CompilerTestFlows.Load(CompilerTestFlows.SampleText("ipam-assign-ipv4")), CompilerTestFlows.SampleEvent("server.created"), dryRun: true);
+
+        LivePanel.AssertSucceeded(result);
+        Assert.Equal(
+            [KeyValuePair.Create("ipv4Id", (object)8), KeyValuePair.Create("ipv6Id", (object)1)],
+            result.Effects.Cast<ServerChange>().Select(c => c.Values.Single()));
+        Assert.Equal(1, await panel.QueryAsync(db => db.Ipv4Addresses.CountAsync()));
+        Assert.Equal(0, await panel.QueryAsync(db => db.Ipv6Addresses.CountAsync()));
+        Assert.DoesNotContain(pve.Requests, r => r.Method != "GET");
     }
 
     [Fact]
