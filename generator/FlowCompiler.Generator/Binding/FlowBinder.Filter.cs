@@ -25,7 +25,7 @@ public sealed partial class FlowBinder
     private (BoundNode?, Scope?, Scope?) BindFilter(FlowNode node, Scope scope)
     {
         var field = Path(node, "field", scope);
-        var operationText = Choice(node, "operation", [.. Operations.Select(o => o.Text)]);
+        var operationText = Choice(node, "operation");
         var ignoreCase = node.Parameter("ignoreCase") is BoolParameter { Value: true };
         if (field is null || operationText is null)
         {

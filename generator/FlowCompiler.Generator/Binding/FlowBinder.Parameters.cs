@@ -9,10 +9,11 @@ namespace FlowCompiler.Generator.Binding;
 /// <summary>Reading parameters of each role: choices, paths, templates, new field names, requests.</summary>
 public sealed partial class FlowBinder
 {
-    private static readonly ImmutableArray<string> Methods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-
     // The reader has already reported a missing required parameter; binders just skip it here.
     private static string? Text(FlowNode node, string name) => node.Parameter(name)?.Text;
+
+    // The words the node type's catalog entry allows (NodeTypes), which the JSON Schema lists too.
+    private string? Choice(FlowNode node, string name) => Choice(node, name, NodeTypes.Find(node.Type)!.Find(name)!.Choices);
 
     private string? Choice(FlowNode node, string name, ImmutableArray<string> allowed)
     {
@@ -94,7 +95,7 @@ public sealed partial class FlowBinder
     private BoundRequest? Request(FlowNode node, Scope scope, string defaultContentType)
     {
         var url = Template(node, "url", TemplateContext.Url, scope);
-        var method = Choice(node, "method", Methods);
+        var method = Choice(node, "method");
         var contentType = Text(node, "contentType") ?? defaultContentType;
         var ok = url is not null && method is not null;
         if (!System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
@@ -135,6 +136,9 @@ public sealed partial class FlowBinder
 
         return ok ? new BoundRequest(url!, method!, contentType, content, headers.ToImmutable()) : null;
     }
+
+    /// <summary><see cref="IsHeaderName"/> as a JSON Schema pattern (on <c>(?!\n)$</c> see <see cref="FlowIdentifiers.FlowIdPattern"/>).</summary>
+    internal const string HeaderNamePattern = @"^[!#$%&'*+.^_`|~0-9A-Za-z-]+(?!\n)$";
 
     // RFC 9110 token characters.
     private static bool IsHeaderName(string name) =>

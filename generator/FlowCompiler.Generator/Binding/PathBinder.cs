@@ -10,6 +10,12 @@ namespace FlowCompiler.Generator.Binding;
 /// </summary>
 public static class PathBinder
 {
+    /// <summary>
+    /// What <see cref="Bind"/> accepts as a path before it looks anything up, as a JSON Schema pattern: field names
+    /// separated by dots, with white space around the whole path allowed (it is trimmed).
+    /// </summary>
+    public const string Pattern = @"^\s*[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\s*$";
+
     private const int MaxListedFields = 60;
 
     /// <summary>Resolves <paramref name="text"/>; reports FLOW0019 and returns null when it does not resolve.</summary>

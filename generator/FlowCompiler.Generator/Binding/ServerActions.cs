@@ -8,8 +8,8 @@ namespace FlowCompiler.Generator.Binding;
 /// <param name="Name">Parameter name.</param>
 /// <param name="Description">What it is, for messages.</param>
 /// <param name="IsInteger">Whether it is a whole number (checked now when literal, at run time when a template).</param>
-/// <param name="Min">Smallest allowed integer.</param>
-/// <param name="Max">Largest allowed integer.</param>
+/// <param name="Min">Smallest allowed value: a whole number for an integer, any number for a numeric value that is not (rate).</param>
+/// <param name="Max">Largest allowed integer (integers only).</param>
 /// <param name="Validate">Checks a literal non-integer value; returns what is wrong, or null.</param>
 public sealed record ServerActionValue(string Name, string Description, bool IsInteger, int Min, int Max, Func<string, string?> Validate);
 

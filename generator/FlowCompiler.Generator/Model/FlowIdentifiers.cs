@@ -3,6 +3,18 @@ namespace FlowCompiler.Generator.Model;
 /// <summary>The identifier rules of spec §1 and §3, written out rather than as regexes so they cost nothing.</summary>
 public static class FlowIdentifiers
 {
+    /// <summary>
+    /// <see cref="IsFlowId"/> as a JSON Schema pattern, for the shipped schema. These patterns end in <c>(?!\n)$</c>: in
+    /// .NET (and so in .NET schema validators) <c>$</c> also matches before a final line break, which ECMA-262's does not.
+    /// </summary>
+    public const string FlowIdPattern = @"^[a-z0-9][a-z0-9-]{0,63}(?!\n)$";
+
+    /// <summary><see cref="IsNodeId"/> as a JSON Schema pattern.</summary>
+    public const string NodeIdPattern = @"^[A-Za-z0-9_-]{1,64}(?!\n)$";
+
+    /// <summary><see cref="IsFieldName"/> as a JSON Schema pattern.</summary>
+    public const string FieldNamePattern = @"^[A-Za-z_][A-Za-z0-9_]*(?!\n)$";
+
     /// <summary>Flow id: <c>[a-z0-9][a-z0-9-]{0,63}</c>.</summary>
     public static bool IsFlowId(string id)
     {

@@ -9,6 +9,9 @@ namespace FlowCompiler.Generator.Model;
 /// <param name="Ports">Output port names.</param>
 public sealed record NodeTypeSpec(string Type, NodeKind Kind, ImmutableArray<ParameterSpec> Parameters, ImmutableArray<string> Ports)
 {
+    /// <summary>What a node of this type does, in a sentence or two for editors (the JSON Schema's description).</summary>
+    public string Description { get; init; } = "";
+
     /// <summary>Finds a parameter spec by name.</summary>
     public ParameterSpec? Find(string name)
     {

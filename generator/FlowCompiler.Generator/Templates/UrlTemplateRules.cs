@@ -6,6 +6,13 @@ namespace FlowCompiler.Generator.Templates;
 /// </summary>
 public static class UrlTemplateRules
 {
+    /// <summary>
+    /// The part of <see cref="Check"/> a JSON Schema pattern can say: http or https in any case, then a host (and port)
+    /// without holes or white space, then anything from the first <c>/</c>, <c>?</c> or <c>#</c> on (on <c>(?!\n)$</c> see
+    /// <see cref="Model.FlowIdentifiers.FlowIdPattern"/>).
+    /// </summary>
+    public const string Pattern = @"^[Hh][Tt][Tt][Pp][Ss]?://[^/?#{}\s]+([/?#][\s\S]*)?(?!\n)$";
+
     /// <summary>Checks a URL template; returns null when it is safe, otherwise what to fix.</summary>
     public static string? Check(TemplateSyntax url)
     {

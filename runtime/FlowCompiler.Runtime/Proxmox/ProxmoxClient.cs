@@ -67,7 +67,7 @@ public sealed class ProxmoxClient : IDisposable
         var guest = await _locator.FindAsync(vmid, cancellationToken);
         // Proxmox keeps an empty description as an empty comment; deleting the key is what clearing means.
         KeyValuePair<string, string> change = note.Length == 0 ? new("delete", "description") : new("description", note);
-        await _configs.WriteAsync(guest, [change], cancellationToken);
+        await _configs.EditAsync(guest, _ => [change], cancellationToken);
     }
 
     /// <summary>Renames the guest: <c>name</c> of a VM, <c>hostname</c> of a container.</summary>
@@ -90,7 +90,7 @@ public sealed class ProxmoxClient : IDisposable
 
         var guest = await _locator.FindAsync(vmid, cancellationToken);
         var key = guest.Type == ProxmoxGuestType.Qemu ? "name" : "hostname";
-        await _configs.WriteAsync(guest, [new(key, hostname)], cancellationToken);
+        await _configs.EditAsync(guest, _ => [new(key, hostname)], cancellationToken);
     }
 
     /// <summary>Sets the VLAN tag of the guest's first network device, keeping its MAC and every other setting.</summary>

@@ -3,39 +3,22 @@ using System.Text.Json;
 namespace FlowCompiler.Runtime.Proxmox;
 
 /// <summary>
-/// Reads and writes guest configurations: qemu through <c>POST …/config</c> and its task, lxc through the
-/// synchronous <c>PUT …/config</c>.
+/// Changes guest configurations, always read first and written back with their digest: qemu through
+/// <c>POST …/config</c> and its task, lxc through the synchronous <c>PUT …/config</c>.
 /// </summary>
 internal sealed class ProxmoxGuestConfigWriter(ProxmoxApiConnection api, ProxmoxTaskWaiter tasks)
 {
     // An edit is a pure function of the configuration it read, so re-reading and re-applying it after a
-    // concurrent change is safe; a few tries cover a busy guest without hiding a permanent conflict.
-    private const int DigestAttempts = 3;
-
-    /// <summary>The guest's current configuration and digest.</summary>
-    public async Task<ProxmoxGuestConfig> ReadAsync(ProxmoxGuest guest, CancellationToken cancellationToken) =>
-        ProxmoxGuestConfig.From(await api.GetAsync(ConfigPath(guest), [], cancellationToken));
-
-    /// <summary>Sends configuration parameters and, for qemu, waits for the resulting task.</summary>
-    public async Task WriteAsync(ProxmoxGuest guest, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
-    {
-        if (guest.Type == ProxmoxGuestType.Lxc)
-        {
-            await api.SendFormAsync(HttpMethod.Put, ConfigPath(guest), parameters, cancellationToken);
-            return;
-        }
-
-        var upid = await api.SendFormAsync(HttpMethod.Post, ConfigPath(guest), parameters, cancellationToken);
-        // Without background_delay Proxmox always answers with the task's UPID; null would mean it already finished.
-        if (upid.ValueKind == JsonValueKind.String && upid.GetString() is { Length: > 0 } taskId)
-        {
-            await tasks.WaitAsync(guest.Node, taskId, $"configuration change of {guest.DisplayName}", cancellationToken);
-        }
-    }
+    // concurrent change is safe. Proxmox lets one change at a time through (the config lock) and refuses the
+    // others' stale digests, so every lost race means another change landed: N changes racing for one guest (as
+    // the flows of one event do) need at most N attempts. 8 covers a busy guest without hiding a permanent conflict.
+    private const int DigestAttempts = 8;
 
     /// <summary>
     /// Reads the configuration, lets <paramref name="edit"/> compute the changed keys and writes them back with the
-    /// digest, so that a concurrent change is never overwritten; on a stale digest the edit is redone.
+    /// digest, so that a concurrent change is never overwritten; on a stale digest the edit is redone. Every change
+    /// goes through here, even one that does not depend on the configuration (a note), so that no write ever
+    /// replaces a value someone else set after it was read (an admin editing the same note in the Proxmox GUI).
     /// </summary>
     public async Task EditAsync(
         ProxmoxGuest guest,
@@ -68,6 +51,25 @@ internal sealed class ProxmoxGuestConfigWriter(ProxmoxApiConnection api, Proxmox
                         exception);
                 }
             }
+        }
+    }
+
+    private async Task<ProxmoxGuestConfig> ReadAsync(ProxmoxGuest guest, CancellationToken cancellationToken) =>
+        ProxmoxGuestConfig.From(await api.GetAsync(ConfigPath(guest), [], cancellationToken));
+
+    private async Task WriteAsync(ProxmoxGuest guest, IReadOnlyList<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken)
+    {
+        if (guest.Type == ProxmoxGuestType.Lxc)
+        {
+            await api.SendFormAsync(HttpMethod.Put, ConfigPath(guest), parameters, cancellationToken);
+            return;
+        }
+
+        var upid = await api.SendFormAsync(HttpMethod.Post, ConfigPath(guest), parameters, cancellationToken);
+        // Without background_delay Proxmox always answers with the task's UPID; null would mean it already finished.
+        if (upid.ValueKind == JsonValueKind.String && upid.GetString() is { Length: > 0 } taskId)
+        {
+            await tasks.WaitAsync(guest.Node, taskId, $"configuration change of {guest.DisplayName}", cancellationToken);
         }
     }
 

@@ -25,6 +25,12 @@ internal sealed class EmulatedGuest(int vmid, string node, string type, bool run
 
     public OrderedDictionary<string, string> Config { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The qemu configuration task that holds the guest's config lock: qemu-server forks the worker inside
+    /// <c>lock_config</c>, so the lock is held until the task stops, and its change is made by then.
+    /// </summary>
+    public EmulatedTask? ConfigWorker { get; set; }
+
     /// <summary>SHA1 of the configuration file's text, as Proxmox computes its digest.</summary>
     public string Digest =>
         Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(string.Concat(Config.Select(p => $"{p.Key}: {p.Value}\n")))));

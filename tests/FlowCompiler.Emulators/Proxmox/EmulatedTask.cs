@@ -6,6 +6,7 @@ namespace FlowCompiler.Emulators.Proxmox;
 /// </summary>
 internal sealed class EmulatedTask(string upid, string node, string type, string user, EmulatedTaskOutcome outcome, Action apply)
 {
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _polls;
 
     public string Upid { get; } = upid;
@@ -16,6 +17,9 @@ internal sealed class EmulatedTask(string upid, string node, string type, string
 
     public string User { get; } = user;
 
+    /// <summary>Completes when the task stops (never, for a task that never stops).</summary>
+    public Task Stopped => _stopped.Task;
+
     /// <summary>Reads the status as <c>GET …/tasks/{upid}/status</c> would.</summary>
     public (string Status, string? ExitStatus) Poll()
     {
@@ -25,9 +29,14 @@ internal sealed class EmulatedTask(string upid, string node, string type, string
             return ("running", null);
         }
 
-        if (_polls == 2 && outcome.AppliesChanges)
+        if (_polls == 2)
         {
-            apply();
+            if (outcome.AppliesChanges)
+            {
+                apply();
+            }
+
+            _stopped.SetResult();
         }
 
         return ("stopped", outcome.ExitStatus);

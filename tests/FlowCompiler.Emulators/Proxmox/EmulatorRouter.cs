@@ -14,7 +14,7 @@ internal sealed class EmulatorRouter(EmulatorState state)
         .. HaResourceEndpoints.All,
     ];
 
-    public EmulatorResponse Dispatch(RecordedRequest request)
+    public async Task<EmulatorResponse> DispatchAsync(RecordedRequest request, CancellationToken cancellationToken)
     {
         var segments = request.Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var matches = Endpoints
@@ -34,9 +34,30 @@ internal sealed class EmulatorRouter(EmulatorState state)
         }
 
         var parameters = request.Parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
-        lock (state.Gate)
+        var call = new EndpointCall(state, pathValues!, parameters);
+        var deadline = DateTime.UtcNow + state.ConfigLockTimeout;
+        while (true)
         {
-            return endpoint.Handle(new EndpointCall(state, pathValues!, parameters));
+            ConfigLockWait? held;
+            lock (state.Gate)
+            {
+                held = endpoint.LockHeld?.Invoke(call);
+                if (held is null)
+                {
+                    return endpoint.Handle(call);
+                }
+            }
+
+            // Waited for outside the state's lock: the holder is released by other requests (its task's polls).
+            var left = deadline - DateTime.UtcNow;
+            try
+            {
+                await held.Released.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return EmulatorResponse.Error(500, held.TimeoutMessage);
+            }
         }
     }
 }

@@ -29,6 +29,9 @@ internal sealed class EmulatorState(string tokenId)
     /// <summary>How qemu configuration tasks end.</summary>
     public EmulatedTaskOutcome TaskOutcome { get; set; } = EmulatedTaskOutcome.Ok;
 
+    /// <summary>How long a config write waits for the guest's config lock, as Proxmox's <c>lock_config</c> (10 s).</summary>
+    public TimeSpan ConfigLockTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Answer errors the way older servers did: the text only in the status line, the body just <c>{"data":null}</c>.</summary>
     public bool LegacyErrorBodies { get; set; }
 

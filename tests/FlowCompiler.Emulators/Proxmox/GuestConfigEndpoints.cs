@@ -6,7 +6,10 @@ using static PveValueRules;
 
 /// <summary>
 /// Reading and changing guest configurations: qemu's asynchronous <c>POST …/config</c> (a task) and lxc's
-/// synchronous <c>PUT …/config</c>, with Proxmox's digest and lock checks.
+/// synchronous <c>PUT …/config</c>, with Proxmox's digest and lock checks. A qemu write waits for the config lock
+/// a running configuration task holds, so its digest is checked against the configuration that task left, as on
+/// Proxmox. (The task's change is made when it stops; the <c>[PENDING]</c> section Proxmox writes meanwhile is not
+/// modelled, and its digest would be stale by then anyway.)
 /// </summary>
 internal static class GuestConfigEndpoints
 {
@@ -29,7 +32,7 @@ internal static class GuestConfigEndpoints
             new ParameterRule("net[n]", Format(PropertyStringGrammars.QemuNet.Check)),
             new ParameterRule("ipconfig[n]", Format(PropertyStringGrammars.QemuIpConfig.Check)),
             new ParameterRule("background_delay", Integer(1, 30)),
-            new ParameterRule("skiplock", Boolean())), UpdateQemu),
+            new ParameterRule("skiplock", Boolean())), UpdateQemu, QemuConfigLockHeld),
         new("GET", "/nodes/{node}/lxc/{vmid}/config", ReadRules, call => Read(call, "lxc")),
         new("PUT", "/nodes/{node}/lxc/{vmid}/config", new ParameterRules(
             CommonParameters.Node,
@@ -78,8 +81,14 @@ internal static class GuestConfigEndpoints
 
         var changes = call.Parameters;
         var task = call.State.StartTask(guest.Node, "qmconfig", guest.Vmid.ToString(CultureInfo.InvariantCulture), call.State.TokenId, () => guest.Apply(changes));
+        guest.ConfigWorker = task;
         return EmulatorResponse.Ok(task.Upid);
     }
+
+    private static ConfigLockWait? QemuConfigLockHeld(EndpointCall call) =>
+        Find(call, "qemu") is { ConfigWorker: { Stopped.IsCompleted: false } worker } guest
+            ? new ConfigLockWait(worker.Stopped, $"can't lock file '/var/lock/qemu-server/lock-{guest.Vmid.ToString(CultureInfo.InvariantCulture)}.conf' - got timeout")
+            : null;
 
     private static EmulatorResponse UpdateLxc(EndpointCall call)
     {

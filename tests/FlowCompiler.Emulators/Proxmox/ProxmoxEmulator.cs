@@ -94,7 +94,7 @@ internal sealed class ProxmoxEmulator : IAsyncDisposable
     }
 
     /// <summary>Client options pointing at the emulator, with short limits so that no test can hang.</summary>
-    private ProxmoxOptions ClientOptions(string secret = TokenSecret, TimeSpan? timeout = null, TimeSpan? taskWaitLimit = null) => new()
+    public ProxmoxOptions ClientOptions(string secret = TokenSecret, TimeSpan? timeout = null, TimeSpan? taskWaitLimit = null) => new()
     {
         BaseUrl = BaseUrl,
         TokenId = TokenId,
@@ -141,7 +141,7 @@ internal sealed class ProxmoxEmulator : IAsyncDisposable
             return;
         }
 
-        await WriteAsync(context, context.Request.Path.StartsWithSegments(ApiRoot) ? _router.Dispatch(request) : EmulatorResponse.Error(404, "Not Found"));
+        await WriteAsync(context, context.Request.Path.StartsWithSegments(ApiRoot) ? await _router.DispatchAsync(request, context.RequestAborted) : EmulatorResponse.Error(404, "Not Found"));
     }
 
     private async Task HangAsync(HttpContext context)

@@ -52,7 +52,7 @@ public sealed class PanelEndToEndTests
         await using var pve = await EmulatedServerAsync();
         await using var panel = await LivePanel.StartAsync(ProxmoxSettings(pve));
         await panel.SeedAsync(PanelRows.Server(), PanelRows.User(), PanelRows.GlobalIpv4Range(), PanelRows.GlobalIpv6Range());
-        // A dry run names an address by the id of its free row (a row it would create has no id yet).
+        // Free rows: a dry run names the address by its row's id.
         await panel.SeedAsync(
             new Ipv4AddressRow { Id = 5, Ip = "192.0.2.10", RangeId = 1 },
             new Ipv6AddressRow { Id = 6, Ip = "2001:db8:0:1::", RangeId = 1 });
@@ -70,6 +70,29 @@ public sealed class PanelEndToEndTests
         Assert.DoesNotContain(pve.Requests, r => r.Method != "GET");
         Assert.Equal(0, await panel.QueryAsync(db => db.Ipv4Addresses.CountAsync(a => a.InUse == 1)));
         Assert.Equal("ubuntu-2204", await panel.QueryAsync(db => db.Servers.Select(s => s.Hostname).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Dry_run_names_an_address_it_would_create_by_the_id_its_row_would_get_and_the_assignment_below_succeeds()
+    {
+        await using var pve = await EmulatedServerAsync();
+        await using var panel = await LivePanel.StartAsync(ProxmoxSettings(pve));
+        // The lowest address is taken, so the pick is a row a real run would insert; no IPv6 row exists yet.
+        await panel.SeedAsync(
+            PanelRows.Server(),
+            PanelRows.GlobalIpv4Range(),
+            PanelRows.GlobalIpv6Range(),
+            new Ipv4AddressRow { Id = 7, Ip = "192.0.2.10", RangeId = 1, InUse = 1 });
+
+        var result = await panel.RunAsync(CompilerTestFlows.Load(CompilerTestFlows.SampleText("ipam-assign-ipv4")), CompilerTestFlows.SampleEvent("server.created"), dryRun: true);
+
+        LivePanel.AssertSucceeded(result);
+        Assert.Equal(
+            [KeyValuePair.Create("ipv4Id", (object)8), KeyValuePair.Create("ipv6Id", (object)1)],
+            result.Effects.Cast<ServerChange>().Select(c => c.Values.Single()));
+        Assert.Equal(1, await panel.QueryAsync(db => db.Ipv4Addresses.CountAsync()));
+        Assert.Equal(0, await panel.QueryAsync(db => db.Ipv6Addresses.CountAsync()));
+        Assert.DoesNotContain(pve.Requests, r => r.Method != "GET");
     }
 
     [Fact]
@@ -105,6 +128,40 @@ public sealed class PanelEndToEndTests
         LivePanel.AssertSucceeded(result);
         Assert.Equal("false", result.Node("is-unmetered").Port);
         Assert.Equal($"virtio={PanelRows.Mac},bridge=vmbr0,rate=12", pve.Guest(PanelRows.Vmid).Config["net0"]);
+    }
+
+    [Fact]
+    public async Task Server_created_samples_that_change_one_vm_at_the_same_time_all_land_as_in_the_demo()
+    {
+        await using var pve = await EmulatedServerAsync();
+        await using var api = await HttpTestServer.AnsweringAsync(200, """{"vlan": {"id": 120, "name": "customers"}}""", "application/json");
+        await using var panel = await LivePanel.StartAsync(ProxmoxSettings(pve));
+        await panel.SeedAsync(
+            PanelRows.Server(),
+            PanelRows.User(),
+            PanelRows.GlobalIpv4Range(),
+            PanelRows.GlobalIpv6Range(),
+            new PackageRow { Id = 3, Name = "Starter S", Price = 7.5m, Cpu = 1, Ram = 1024, Disk = 20 });
+        var flows = new[]
+        {
+            CompilerTestFlows.Load(CompilerTestFlows.SampleText("server-note-and-hostname")),
+            CompilerTestFlows.Load(CompilerTestFlows.SampleText("starter-rate-limit")),
+            CompilerTestFlows.Load(CompilerTestFlows.SampleText("ipam-assign-ipv4")),
+            CompilerTestFlows.Load(RestFlow(api.BaseUrl)),
+        };
+
+        // As the host runs every flow listening to an event: at the same time, each with its own change to the VM.
+        var results = await Task.WhenAll(flows.Select(flow => panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"))));
+
+        Assert.All(results, LivePanel.AssertSucceeded);
+        var config = pve.Guest(PanelRows.Vmid).Config;
+        Assert.StartsWith("Owner: ada <ada@example.org>", config["description"], StringComparison.Ordinal);
+        Assert.Equal("vm4711.customers.example.com", config["name"]);
+        Assert.StartsWith($"virtio={PanelRows.Mac},bridge=vmbr0,", config["net0"], StringComparison.Ordinal);
+        Assert.Contains(",rate=12", config["net0"], StringComparison.Ordinal);
+        Assert.Contains(",tag=120", config["net0"], StringComparison.Ordinal);
+        Assert.Equal("ip=192.0.2.10/24,gw=192.0.2.1,ip6=2001:db8:0:1::1/64,gw6=2001:db8::1", config["ipconfig0"]);
+        Assert.All(pve.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/config", StringComparison.Ordinal)), write => Assert.NotNull(write.Parameter("digest")));
     }
 
     [Fact]

@@ -67,6 +67,41 @@ public sealed class EmulatorStrictnessTests : ProxmoxEmulatorTests
     }
 
     [Fact]
+    public async Task A_vm_write_with_the_digest_from_before_a_running_change_waits_for_that_change_and_is_refused()
+    {
+        var (_, read) = await SendAsync(HttpMethod.Get, "/nodes/pve1/qemu/100/config");
+        var digest = read.GetProperty("data").GetProperty("digest").GetString()!;
+        var (firstStatus, first) = await SendAsync(HttpMethod.Post, "/nodes/pve1/qemu/100/config", ("description", "first"), ("digest", digest));
+        Assert.Equal(HttpStatusCode.OK, firstStatus);
+
+        // Sent while the first change's task runs: Proxmox's worker still holds the config lock.
+        var second = SendAsync(HttpMethod.Post, "/nodes/pve1/qemu/100/config", ("name", "web9"), ("digest", digest));
+        var upid = Uri.EscapeDataString(first.GetProperty("data").GetString()!);
+        await SendAsync(HttpMethod.Get, $"/nodes/pve1/tasks/{upid}/status");
+        await SendAsync(HttpMethod.Get, $"/nodes/pve1/tasks/{upid}/status");
+        var (status, body) = await second;
+
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Equal("checksum missmatch (file change by other user?)\n", body.GetProperty("message").GetString());
+        Assert.Equal(("first", "web1"), (Pve.Guest(Vm).Config["description"], Pve.Guest(Vm).Config["name"]));
+    }
+
+    [Fact]
+    public async Task A_vm_write_while_another_change_never_ends_times_out_on_the_config_lock_as_proxmox_does()
+    {
+        Pve.State.TaskOutcome = EmulatedTaskOutcome.NeverFinishes;
+        Pve.State.ConfigLockTimeout = TimeSpan.FromMilliseconds(200);
+        var (firstStatus, _) = await SendAsync(HttpMethod.Post, "/nodes/pve1/qemu/100/config", ("description", "first"));
+        Assert.Equal(HttpStatusCode.OK, firstStatus);
+
+        var (status, body) = await SendAsync(HttpMethod.Post, "/nodes/pve1/qemu/100/config", ("name", "web9"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, status);
+        Assert.Equal("can't lock file '/var/lock/qemu-server/lock-100.conf' - got timeout\n", body.GetProperty("message").GetString());
+        Assert.Equal("web1", Pve.Guest(Vm).Config["name"]);
+    }
+
+    [Fact]
     public async Task A_request_with_a_wrong_token_is_a_401_without_body()
     {
         using var http = new HttpClient { BaseAddress = Pve.BaseUrl };
