@@ -11,7 +11,8 @@ namespace FlowCompiler.Editor.Api;
 /// <param name="Events">Trigger events with their typed fields.</param>
 /// <param name="NodeTypes">Node types with their parameters and ports, in the spec's order.</param>
 /// <param name="Tables">Panel tables <c>dbJoin</c> may read, with their typed columns.</param>
-public sealed record Catalog(IReadOnlyList<CatalogEvent> Events, IReadOnlyList<CatalogNodeType> NodeTypes, IReadOnlyList<CatalogTable> Tables)
+/// <param name="ServerActions">What <c>modifyServer</c> can change: each action, its component and the values it takes.</param>
+public sealed record Catalog(IReadOnlyList<CatalogEvent> Events, IReadOnlyList<CatalogNodeType> NodeTypes, IReadOnlyList<CatalogTable> Tables, IReadOnlyList<CatalogServerAction> ServerActions)
 {
     /// <summary>The catalog, built once: it changes only with the engine.</summary>
     public static Catalog Instance { get; } = Build();
@@ -19,7 +20,8 @@ public sealed record Catalog(IReadOnlyList<CatalogEvent> Events, IReadOnlyList<C
     private static Catalog Build() => new(
         [.. FlowEvents.All.Select(e => new CatalogEvent(e.Name, e.Description, ScopeField.Of(EventCatalog.PayloadOf(e))))],
         [.. Generator.Model.NodeTypes.All.Select(CatalogNodeType.From)],
-        [.. TableCatalog.Names.Select(t => new CatalogTable(t, ScopeField.Of(TableCatalog.Find(t)!)))]);
+        [.. TableCatalog.Names.Select(t => new CatalogTable(t, ScopeField.Of(TableCatalog.Find(t)!)))],
+        [.. Generator.Binding.ServerActions.All.Select(a => new CatalogServerAction(a.Name, a.Component, [.. a.Values.Select(v => new CatalogServerValue(v.Name, v.Description, v.IsInteger, v.IsInteger ? v.Min : null, v.IsInteger ? v.Max : null))]))]);
 }
 
 /// <summary>A trigger event.</summary>
@@ -27,6 +29,20 @@ public sealed record Catalog(IReadOnlyList<CatalogEvent> Events, IReadOnlyList<C
 /// <param name="Description">When the panel raises it.</param>
 /// <param name="Fields">Every path its payload offers.</param>
 public sealed record CatalogEvent(string Name, string Description, IReadOnlyList<ScopeField> Fields);
+
+/// <summary>One change <c>modifyServer</c> can make.</summary>
+/// <param name="Name">The <c>action</c> parameter, e.g. <c>changeVlanTag</c>.</param>
+/// <param name="Component">The <c>component</c> it belongs to.</param>
+/// <param name="Values">The parameters it takes.</param>
+public sealed record CatalogServerAction(string Name, string Component, IReadOnlyList<CatalogServerValue> Values);
+
+/// <summary>A value a server action takes.</summary>
+/// <param name="Name">The parameter, e.g. <c>tag</c>.</param>
+/// <param name="Description">What it is.</param>
+/// <param name="Integer">Whether it is a whole number.</param>
+/// <param name="Min">Its smallest value, for whole numbers.</param>
+/// <param name="Max">Its largest value, for whole numbers.</param>
+public sealed record CatalogServerValue(string Name, string Description, bool Integer, int? Min, int? Max);
 
 /// <summary>A panel table.</summary>
 /// <param name="Name">As <c>dbJoin</c>'s <c>from</c> names it.</param>
@@ -53,12 +69,16 @@ public sealed record CatalogNodeType(string Type, string Kind, IReadOnlyList<Cat
 /// <param name="Role">What it is, e.g. <c>fieldPath</c>, <c>choice</c>, <c>url</c>, <c>text</c>.</param>
 /// <param name="Required">Whether a node must set it.</param>
 /// <param name="Template">Whether its text may hold <c>{{ }}</c> holes.</param>
-public sealed record CatalogParameter(string Name, IReadOnlyList<string> Kinds, string Role, bool Required, bool Template)
+/// <param name="Description">What it is, in a sentence.</param>
+/// <param name="Choices">The words it allows, for a choice with a fixed list (tables, columns and server actions come from their own lists).</param>
+public sealed record CatalogParameter(string Name, IReadOnlyList<string> Kinds, string Role, bool Required, bool Template, string Description, IReadOnlyList<string> Choices)
 {
     internal static CatalogParameter From(ParameterSpec spec) => new(
         spec.Name,
         [.. Enum.GetValues<ParameterKinds>().Where(k => spec.Kinds.HasFlag(k)).Select(k => k.ToString().ToLowerInvariant())],
         char.ToLowerInvariant(spec.Role.ToString()[0]) + spec.Role.ToString()[1..],
         spec.Required,
-        spec.Role is ParameterRole.Text or ParameterRole.Url or ParameterRole.Headers or ParameterRole.MailHeader or ParameterRole.Body or ParameterRole.MailBody);
+        spec.Role is ParameterRole.Text or ParameterRole.Url or ParameterRole.Headers or ParameterRole.MailHeader or ParameterRole.Body or ParameterRole.MailBody,
+        spec.Description,
+        [.. spec.Choices]);
 }

@@ -249,7 +249,7 @@ public sealed partial class FlowBinder
     private BoundLoadTags? BindLoadTags(FlowNode node, Scope scope)
     {
         var name = AsName(node, "as", scope);
-        var resource = Choice(node, "for", ["server", "user"]);
+        var resource = Choice(node, "for");
         var input = Path(node, "inputField", scope);
         if (input is not null && (input.Scalar is not { Kind: ScalarKind.Int } || input.IsMany))
         {
@@ -264,7 +264,7 @@ public sealed partial class FlowBinder
     private BoundIpam? BindIpam(FlowNode node, Scope scope)
     {
         var name = AsName(node, "as", scope);
-        var family = Choice(node, "family", ["ipv4", "ipv6"]);
+        var family = Choice(node, "family");
         var ok = true;
         var nodeTemplate = OptionalTemplate(node, "node", TemplateContext.Plain, scope, ref ok);
         var userTemplate = OptionalTemplate(node, "userId", TemplateContext.Plain, scope, ref ok);
@@ -305,7 +305,7 @@ public sealed partial class FlowBinder
     private BoundCreateTicket? BindCreateTicket(FlowNode node, Scope scope)
     {
         var title = Template(node, "title", TemplateContext.Plain, scope);
-        var priority = Choice(node, "priority", ["low", "medium", "high", "urgent"]);
+        var priority = Choice(node, "priority");
         var creator = IntTemplate(node, "creatorId", scope, min: 1, max: int.MaxValue);
         var content = Template(node, "content", TemplateContext.Plain, scope);
         var hasAs = node.Parameter("as") is not null;

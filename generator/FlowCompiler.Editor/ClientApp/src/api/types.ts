@@ -11,6 +11,8 @@ export interface CatalogParameter {
   role: string;
   required: boolean;
   template: boolean;
+  description: string;
+  choices: string[];
 }
 
 export interface CatalogNodeType {
@@ -24,6 +26,7 @@ export interface Catalog {
   events: { name: string; description: string; fields: ScopeField[] }[];
   nodeTypes: CatalogNodeType[];
   tables: { name: string; columns: ScopeField[] }[];
+  serverActions: { name: string; component: string; values: { name: string; description: string; integer: boolean; min: number | null; max: number | null }[] }[];
 }
 
 export interface Diagnostic {

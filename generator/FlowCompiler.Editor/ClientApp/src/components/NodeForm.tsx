@@ -17,20 +17,29 @@ export default function NodeForm() {
   const scope = analysis?.scopes[node.id] ?? [];
   const problems = analysis?.diagnostics.filter((d) => d.nodeId === node.id) ?? [];
   const choicesFor = (parameter: CatalogParameter): string[] | null => {
+    if (parameter.choices.length > 0) return parameter.choices;
     if (node.type === "event" && parameter.name === "event") return catalog.events.map((e) => e.name);
     if (node.type === "dbJoin" && parameter.name === "from") return catalog.tables.map((t) => t.name);
     if (node.type === "dbJoin" && parameter.name === "joinField") {
       return catalog.tables.find((t) => t.name === node.parameters.from)?.columns.filter((c) => !c.path.includes(".")).map((c) => c.path) ?? null;
     }
+    if (node.type === "modifyServer" && parameter.name === "component") return [...new Set(catalog.serverActions.map((a) => a.component))];
+    if (node.type === "modifyServer" && parameter.name === "action") {
+      return catalog.serverActions.filter((a) => !node.parameters.component || a.component === node.parameters.component).map((a) => a.name);
+    }
     return null;
   };
+  // modifyServer shows only the values its action takes.
+  const action = node.type === "modifyServer" ? catalog.serverActions.find((a) => a.name === node.parameters.action) : undefined;
+  const shown = spec.parameters.filter((p) =>
+    node.type !== "modifyServer" || ["serverId", "component", "action"].includes(p.name) || (action?.values.some((v) => v.name === p.name) ?? false));
 
   return (
     <form className="node-form" onSubmit={(e) => e.preventDefault()} aria-label={`Parameters of ${node.id}`}>
       <h2>
         <span className="flow-node-type">{node.type}</span> {node.id}
       </h2>
-      {spec.parameters.map((parameter) => {
+      {shown.map((parameter) => {
         const id = `param-${node.id}-${parameter.name}`;
         const value = node.parameters[parameter.name];
         const own = problems.filter((d) => parameterOf(d.path) === parameter.name);
@@ -38,7 +47,7 @@ export default function NodeForm() {
         const set = (v: ParameterValue | undefined) => setParameter(node.id, parameter.name, v);
         return (
           <div key={parameter.name} className="field">
-            <label htmlFor={id}>
+            <label htmlFor={id} title={parameter.description}>
               {parameter.name}
               {parameter.required && <span aria-hidden="true"> *</span>}
             </label>
