@@ -29,7 +29,7 @@ public static class FlowEditorEndpoints
         configure?.Invoke(options);
 
         var group = app.MapGroup(prefix);
-        PageEndpoints.MapPage(group, prefix.Trim('/').Length > 0, context => MayAsync(context, EditorOperation.Read, options));
+        PageEndpoints.MapPage(group, context => MayAsync(context, EditorOperation.Read, options));
         var api = group.MapGroup("/api").WithTags("Flow editor");
 
         api.MapGet("/catalog", () => TypedResults.Ok(Catalog.Instance))

@@ -12,19 +12,18 @@ namespace FlowCompiler.Editor.Page;
 /// </summary>
 internal static class PageEndpoints
 {
-    public static void MapPage(RouteGroupBuilder group, bool hasPrefix, Func<HttpContext, ValueTask<bool>> mayRead)
+    public static void MapPage(RouteGroupBuilder group, Func<HttpContext, ValueTask<bool>> mayRead)
     {
-        // Relative asset URLs need the trailing slash: /flows becomes /flows/.
-        if (hasPrefix)
-        {
-            group.MapGet("", (HttpContext context) => Results.Redirect(context.Request.PathBase + context.Request.Path + "/" + context.Request.QueryString))
-                .ExcludeFromDescription();
-        }
-
         // Cast to Delegate: a handler of HttpContext alone would otherwise bind as a RequestDelegate and drop its result.
-        group.MapGet("/", (Delegate)((HttpContext context) => ServeAsync(context, "index.html", mayRead))).ExcludeFromDescription();
+        group.MapGet("/", (Delegate)((HttpContext context) => ServeIndexAsync(context, mayRead))).ExcludeFromDescription();
         group.MapGet("/assets/{file}", (HttpContext context, string file) => ServeAsync(context, "assets/" + file, mayRead)).ExcludeFromDescription();
     }
+
+    // Routing matches /flows and /flows/ alike, but relative asset URLs need the slash: /flows becomes /flows/.
+    private static Task<IResult> ServeIndexAsync(HttpContext context, Func<HttpContext, ValueTask<bool>> mayRead) =>
+        context.Request.Path.Value?.EndsWith('/') == false
+            ? Task.FromResult(Results.Redirect(context.Request.PathBase + context.Request.Path + "/" + context.Request.QueryString))
+            : ServeAsync(context, "index.html", mayRead);
 
     private static async Task<IResult> ServeAsync(HttpContext context, string path, Func<HttpContext, ValueTask<bool>> mayRead)
     {

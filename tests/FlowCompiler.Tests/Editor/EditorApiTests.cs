@@ -141,4 +141,61 @@ public sealed class EditorApiTests
     }
 
     private static StringContent Json(string text) => new(text, Encoding.UTF8, "application/json");
+
+    [Fact]
+    public async Task The_page_is_served_compressed_with_validators_and_the_right_cache_lifetimes()
+    {
+        await using var app = await EditorApp.StartAsync();
+
+        using var bare = await app.Client.GetAsync("/flows?flow=vip");
+        Assert.Equal(HttpStatusCode.Redirect, bare.StatusCode);
+        Assert.Equal("/flows/?flow=vip", bare.Headers.Location?.OriginalString);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/flows/");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var index = await app.Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode);
+        Assert.Equal("gzip", Assert.Single(index.Content.Headers.ContentEncoding));
+        Assert.True(index.Headers.CacheControl?.NoCache);
+        var html = await Gunzip(index);
+        var script = System.Text.RegularExpressions.Regex.Match(html, "src=\"\\./(assets/[^\"]+\\.js)\"").Groups[1].Value;
+        Assert.NotEmpty(script);
+
+        using var asset = await app.Client.GetAsync("/flows/" + script);
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.Equal("text/javascript", asset.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(TimeSpan.FromDays(365), asset.Headers.CacheControl?.MaxAge);
+        Assert.True(asset.Content.Headers.ContentLength < 350 * 1024 * 4, "the page's JavaScript is over budget even uncompressed");
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/flows/" + script);
+        again.Headers.IfNoneMatch.Add(asset.Headers.ETag!);
+        using var notModified = await app.Client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_pages_javascript_stays_within_its_350_KB_gzip_budget()
+    {
+        await using var app = await EditorApp.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/flows/");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        var html = await (await app.Client.GetAsync("/flows/")).Content.ReadAsStringAsync();
+        var total = 0L;
+        foreach (System.Text.RegularExpressions.Match script in System.Text.RegularExpressions.Regex.Matches(html, "(assets/[^\"]+\\.js)"))
+        {
+            using var get = new HttpRequestMessage(HttpMethod.Get, "/flows/" + script.Value);
+            get.Headers.AcceptEncoding.ParseAdd("gzip");
+            using var response = await app.Client.SendAsync(get);
+            total += (await response.Content.ReadAsByteArrayAsync()).Length;
+        }
+
+        Assert.InRange(total, 1, 350 * 1024);
+    }
+
+    private static async Task<string> Gunzip(HttpResponseMessage response)
+    {
+        await using var gzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        return await reader.ReadToEndAsync();
+    }
 }

@@ -80,7 +80,7 @@ export default function App() {
         <button onClick={() => setImporting(true)}>Import</button>
         <button onClick={() => download(flow.id, exportFlow(flow))}>Export</button>
         <button aria-pressed={panel === "code"} onClick={() => setPanel(panel === "code" ? "form" : "code")}>View C#</button>
-        <button onClick={() => setTheme(theme === "dark" ? "light" : "dark")} aria-label="Switch theme">{theme === "dark" ? "Light" : "Dark"}</button>
+        <button onClick={() => setTheme(theme === "dark" ? "light" : "dark")}>{theme === "dark" ? "Light theme" : "Dark theme"}</button>
       </header>
       {notice && (
         <div className="notice" role="alert">

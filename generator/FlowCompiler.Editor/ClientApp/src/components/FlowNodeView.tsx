@@ -21,12 +21,12 @@ function FlowNodeView({ data, selected }: NodeProps<CanvasNode>) {
   const { node, kind, ports, errors, warnings, firstProblem } = data;
   return (
     <div className={`flow-node kind-${kind}${selected ? " selected" : ""}${errors ? " has-errors" : ""}`} data-node-id={node.id}>
-      {kind !== "trigger" && <Handle type="target" position={Position.Left} aria-label={`input of ${node.id}`} />}
+      {kind !== "trigger" && <Handle type="target" position={Position.Left} />}
       <div className="flow-node-header">
         <span className="flow-node-type">{node.type}</span>
         <span className="flow-node-id">{node.id}</span>
         {(errors > 0 || warnings > 0) && (
-          <span className={`badge ${errors ? "badge-error" : "badge-warning"}`} title={firstProblem} aria-label={`${errors} errors, ${warnings} warnings`}>
+          <span className={`badge ${errors ? "badge-error" : "badge-warning"}`} title={firstProblem} role="img" aria-label={`${errors} errors, ${warnings} warnings`}>
             {errors || warnings}
           </span>
         )}
@@ -35,7 +35,7 @@ function FlowNodeView({ data, selected }: NodeProps<CanvasNode>) {
       {ports.map((port, i) => (
         <div key={port} className="flow-node-port" style={{ top: `${((i + 1) * 100) / (ports.length + 1)}%` }}>
           {port !== "out" && <span className="port-label">{port}</span>}
-          <Handle id={port} type="source" position={Position.Right} aria-label={`${port} port of ${node.id}`} />
+          <Handle id={port} type="source" position={Position.Right} />
           <button
             className="port-add nodrag"
             title={`Add a node on ${port}`}

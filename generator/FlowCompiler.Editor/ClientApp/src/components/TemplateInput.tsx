@@ -26,6 +26,8 @@ function scopeCompletion(fields: () => ScopeField[]) {
     const before = context.matchBefore(/\{\{\s*[\w.]*$/);
     if (!before) return null;
     const typed = /[\w.]*$/.exec(before.text)![0];
+    // Until the first analysis arrives there is nothing to offer; asking again on the next key finds it.
+    if (fields().length === 0) return null;
     return {
       from: context.pos - typed.length,
       options: fields().map((f) => ({ label: f.path, detail: f.type, type: "variable", apply: f.path })),
