@@ -45,12 +45,10 @@ internal static class RecipientSplitter
         }
     }
 
-    private static string Show(TemplatePiece hole) => hole switch
-    {
-        PathPiece path => $"{{{{{path.Path}}}}} at column {path.Column}",
-        ScriptPiece script => $"{{{{ {script.Code} }}}} at column {script.Column}",
-        _ => "",
-    };
+    private static string Show(TemplatePiece hole) => $"{HoleText(hole)} at column {hole.Column}";
+
+    private static string HoleText(TemplatePiece hole) =>
+        hole is PathPiece path ? $"{{{{{path.Path}}}}}" : $"{{{{ {((ScriptPiece)hole).Code} }}}}";
 
     // The mailbox being read: what goes into its name, into its address when it has no brackets (bare),
     // and between its brackets; its literal source for when it turns out to have no holes.
@@ -189,7 +187,16 @@ internal static class RecipientSplitter
 
             if (_commentDepth > 0)
             {
-                _commentDepth += c switch { '(' => 1, ')' => -1, _ => 0 };
+                if (_escaped)
+                {
+                    _escaped = false;
+                }
+                else
+                {
+                    _escaped = c == '\\';
+                    _commentDepth += c switch { '(' => 1, ')' => -1, _ => 0 };
+                }
+
                 return null;
             }
 
@@ -306,12 +313,8 @@ internal static class RecipientSplitter
             return new TemplateSyntax(string.Concat(pieces.Select(Source)), [.. pieces]);
         }
 
-        private static string Source(TemplatePiece piece) => piece switch
-        {
-            TextPiece text => text.Text.Replace("{{", "{{ \"{{\" }}", StringComparison.Ordinal),
-            PathPiece path => $"{{{{{path.Path}}}}}",
-            _ => $"{{{{ {((ScriptPiece)piece).Code} }}}}",
-        };
+        private static string Source(TemplatePiece piece) =>
+            piece is TextPiece text ? text.Text.Replace("{{", "{{ \"{{\" }}", StringComparison.Ordinal) : HoleText(piece);
 
         public void Clear()
         {
