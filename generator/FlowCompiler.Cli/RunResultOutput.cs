@@ -120,7 +120,7 @@ internal static class RunResultOutput
     // The rendered parameters of each action, in the order of spec §7.
     private static IEnumerable<(string Name, object? Value)> Parameters(ActionRequest effect) => effect switch
     {
-        MailRequest m => [("to", m.To), ("subject", m.Subject), ("content", m.Content), ("html", m.Html)],
+        MailRequest m => [("to", m.To.ToString()), ("subject", m.Subject), ("content", m.Content), ("html", m.Html)],
         HttpRequestSpec h => [("url", h.Url), ("method", h.Method), ("contentType", h.ContentType), ("content", h.Content)],
         TicketRequest t => [("title", t.Title), ("priority", t.Priority), ("creatorId", t.CreatorId), ("content", t.Content)],
         ServerChange c => [("serverId", c.ServerId), ("component", c.Component), ("action", c.Action), ("values", c.Values)],
@@ -141,6 +141,9 @@ internal static class RunResultOutput
                 writer.WriteBoolean(name, flag);
                 break;
             case int number:
+                writer.WriteNumber(name, number);
+                break;
+            case decimal number:
                 writer.WriteNumber(name, number);
                 break;
             case IReadOnlyList<KeyValuePair<string, object>> values:

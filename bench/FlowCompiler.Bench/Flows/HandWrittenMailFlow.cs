@@ -36,7 +36,7 @@ public sealed class HandWrittenMailFlow
         run.Start(2);
         try
         {
-            var request = new MailRequest("mail", "noc@example.com", Subject(e), Content(e), true);
+            var request = new MailRequest("mail", new MailRecipients(new MailRecipient(null, "noc@example.com")), Subject(e), Content(e), true);
             run.RecordEffect(request);
             await services.SendMailAsync(request, ct);
         }

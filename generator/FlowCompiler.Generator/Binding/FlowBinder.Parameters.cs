@@ -104,6 +104,12 @@ public sealed partial class FlowBinder
                 $"\"{FlowDocumentReader.Printable(contentType)}\" is not a media type; write e.g. application/json or text/plain.");
             ok = false;
         }
+        else if (mediaType?.CharSet is { } charset && !charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            _diagnostics.Error(DiagnosticCodes.InvalidValue, node.Id, node.ParameterPath("contentType"),
+                $"the body is always sent as UTF-8, so charset={FlowDocumentReader.Printable(charset)} would be wrong; write charset=utf-8 or leave it out.");
+            ok = false;
+        }
 
         var isJson = mediaType?.MediaType is { } media
             && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
@@ -119,6 +125,14 @@ public sealed partial class FlowBinder
                 {
                     _diagnostics.Error(DiagnosticCodes.InvalidValue, node.Id, path,
                         $"\"{FlowDocumentReader.Printable(header)}\" is not a valid HTTP header name: use letters, digits and -, e.g. X-Api-Key.");
+                    ok = false;
+                    continue;
+                }
+
+                if (Runtime.Actions.Http.TransportHeaders.Owns(header))
+                {
+                    _diagnostics.Error(DiagnosticCodes.TransportHeader, node.Id, path,
+                        $"\"{header}\" is set by the HTTP transport, not by the flow: {Runtime.Actions.Http.TransportHeaders.Instead(header)}.");
                     ok = false;
                     continue;
                 }

@@ -283,7 +283,7 @@ public sealed partial class FlowBinder
     private BoundSendMail? BindSendMail(FlowNode node, Scope scope)
     {
         var html = node.Parameter("html") is BoolParameter { Value: true };
-        var to = Template(node, "to", TemplateContext.Header, scope);
+        var to = Text(node, "to") is { } recipients ? RecipientsBinder.Bind(recipients, scope, node.Id, node.ParameterPath("to"), _diagnostics) : null;
         var subject = Template(node, "subject", TemplateContext.Header, scope);
         var content = Template(node, "content", html ? TemplateContext.Html : TemplateContext.Plain, scope);
         if (to is null || subject is null || content is null)
@@ -291,7 +291,7 @@ public sealed partial class FlowBinder
             return null;
         }
 
-        WarnSensitive(node, ("to", to), ("subject", subject), ("content", content));
+        WarnSensitive(node, [.. to.Templates.Select(t => ("to", t)), ("subject", subject), ("content", content)]);
         return new BoundSendMail(node.Id, scope, to, subject, content, html);
     }
 

@@ -113,6 +113,12 @@ public static class DiagnosticCodes
     /// <summary>A required text is empty or a header name is not a valid token.</summary>
     public static readonly DiagnosticCode InvalidValue = new("FLOW0036", "invalid value");
 
+    /// <summary>A <c>rest</c> or <c>webhook</c> header that the HTTP transport sets itself (<c>Content-Length</c>, <c>Host</c>…).</summary>
+    public static readonly DiagnosticCode TransportHeader = new("FLOW0037", "header set by the transport");
+
+    /// <summary>A <c>sendMail</c> recipient that is not an address, or a hole that is neither a display name nor an address.</summary>
+    public static readonly DiagnosticCode InvalidMailAddress = new("FLOW0038", "invalid mail address");
+
     /// <summary>Every code, in order, for documentation and tests.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -122,5 +128,6 @@ public static class DiagnosticCodes
         InvalidAsName, SensitiveFieldSent, UnclosedHole, TemplateSyntax, TemplateUnknownVariable, UnsafeUrl,
         InvalidJsonBody, InvalidChoice, OperationNotApplicable, FilterValueType, IncompatibleType,
         InvalidRegex, UnknownTable, InvalidExampleResponse, InvalidServerAction, InvalidCharacter, InvalidValue,
+        TransportHeader, InvalidMailAddress,
     ];
 }

@@ -134,7 +134,7 @@ public sealed partial class FlowEmitter
                 work.Add($"await {Services}.SendWebhookAsync(request, {Cancellation});");
                 break;
             case BoundSendMail mail:
-                work.Add($"var request = new MailRequest({id}, {RenderTemplate(mail, "to", mail.To)}, {RenderTemplate(mail, "subject", mail.Subject)}, {RenderTemplate(mail, "content", mail.Content)}, {CSharpText.Literal(mail.Html)});");
+                work.Add($"var request = new MailRequest({id}, {RenderRecipients(mail, mail.To)}, {RenderTemplate(mail, "subject", mail.Subject)}, {RenderTemplate(mail, "content", mail.Content)}, {CSharpText.Literal(mail.Html)});");
                 work.Add($"{Run}.RecordEffect(request);");
                 work.Add($"await {Services}.SendMailAsync(request, {Cancellation});");
                 break;
@@ -151,7 +151,7 @@ public sealed partial class FlowEmitter
                     var values = modify.Values.Select(v =>
                     {
                         var value = spec.Values.First(s => s.Name == v.Key);
-                        var rendered = value.IsInteger ? IntValue(modify, v.Key, v.Value, value.Min, value.Max) : RenderTemplate(modify, v.Key, v.Value);
+                        var rendered = ServerValue(modify, value, v.Value);
                         return $"new({CSharpText.Literal(v.Key)}, {rendered})";
                     });
                     work.Add($"var change = new ServerChange({id}, {IntValue(modify, "serverId", modify.ServerId, 1, int.MaxValue)}, {CSharpText.Literal(modify.Component)}, {CSharpText.Literal(modify.Action)}, [{string.Join(", ", values)}]);");

@@ -162,7 +162,7 @@ public sealed partial class FlowInterpreter
                     foreach (var (name, template) in modify.Values)
                     {
                         var spec = action.Values.First(v => v.Name == name);
-                        object value = spec.IsInteger ? IntValue(modify, name, template, spec.Min, spec.Max, values) : _templates.Render(template, modify, values);
+                        var value = ServerValue(modify, spec, template, values);
                         settings.Add(new(name, value));
                     }
 

@@ -26,6 +26,30 @@ internal sealed class TemplateRenderer(PathEvaluator paths, IReadOnlyDictionary<
         }
     }
 
+    /// <summary>Parses the Scriban holes of every name and address of a <c>to</c> template.</summary>
+    public void Prepare(BoundRecipients to)
+    {
+        foreach (var template in to.Templates)
+        {
+            Prepare(template);
+        }
+    }
+
+    /// <summary>The recipients of a <c>to</c> template, built as generated code builds them: literal mailboxes as they are, rendered ones checked.</summary>
+    public MailRecipients Render(BoundRecipients to, BoundNode node, RunValues values)
+    {
+        var recipients = new MailRecipient[to.Mailboxes.Length];
+        for (var i = 0; i < recipients.Length; i++)
+        {
+            var mailbox = to.Mailboxes[i];
+            var name = mailbox.Name is null ? null : Render(mailbox.Name, node, values);
+            var address = Render(mailbox.Address, node, values);
+            recipients[i] = mailbox.IsLiteral ? new MailRecipient(name, address) : MailRecipient.Parse(name, address);
+        }
+
+        return new MailRecipients(recipients);
+    }
+
     /// <summary>The rendered text of <paramref name="template"/> in the scope of <paramref name="node"/>.</summary>
     public string Render(BoundTemplate template, BoundNode node, RunValues values)
     {

@@ -12,16 +12,25 @@ namespace FlowCompiler.Generator.Templates;
 public static class TemplateBinder
 {
     /// <summary>Binds <paramref name="text"/>; returns null (with diagnostics) when it cannot be rendered.</summary>
-    public static BoundTemplate? Bind(string text, TemplateContext context, Scope scope, string nodeId, string jsonPath, DiagnosticBag diagnostics)
+    public static BoundTemplate? Bind(string text, TemplateContext context, Scope scope, string nodeId, string jsonPath, DiagnosticBag diagnostics) =>
+        Parse(text, nodeId, jsonPath, diagnostics) is { } syntax ? Bind(syntax, context, scope, nodeId, jsonPath, diagnostics) : null;
+
+    /// <summary>Parses <paramref name="text"/>; returns null (with a diagnostic) when a hole is never closed.</summary>
+    internal static TemplateSyntax? Parse(string text, string nodeId, string jsonPath, DiagnosticBag diagnostics)
     {
         var parsed = TemplateParser.Parse(text);
-        if (parsed.Syntax is not { } syntax)
+        if (parsed.Syntax is null)
         {
             diagnostics.Error(DiagnosticCodes.UnclosedHole, nodeId, jsonPath,
                 $"\"{{{{\" at line {parsed.UnclosedLine}, column {parsed.UnclosedColumn} is never closed; end the hole with \"}}}}\", or write a literal \"{{{{\" as {{{{ \"{{{{\" }}}}.");
-            return null;
         }
 
+        return parsed.Syntax;
+    }
+
+    /// <summary>Binds parsed template pieces (a whole template, or a part of one such as a mail address).</summary>
+    internal static BoundTemplate? Bind(TemplateSyntax syntax, TemplateContext context, Scope scope, string nodeId, string jsonPath, DiagnosticBag diagnostics)
+    {
         var escapes = EscapesFor(syntax, context, nodeId, jsonPath, diagnostics);
         if (escapes.IsDefault)
         {
@@ -65,7 +74,7 @@ public static class TemplateBinder
             }
         }
 
-        return ok ? new BoundTemplate(text, segments.ToImmutable()) : null;
+        return ok ? new BoundTemplate(syntax.Source, segments.ToImmutable()) : null;
     }
 
     private static ImmutableArray<HoleEscape> EscapesFor(TemplateSyntax syntax, TemplateContext context, string nodeId, string jsonPath, DiagnosticBag diagnostics)
@@ -94,7 +103,7 @@ public static class TemplateBinder
             default:
                 var escape = context switch
                 {
-                    TemplateContext.Header => HoleEscape.Header,
+                    TemplateContext.Header or TemplateContext.MailDisplayName => HoleEscape.Header,
                     TemplateContext.Html => HoleEscape.Html,
                     _ => HoleEscape.None,
                 };

@@ -9,8 +9,14 @@ public enum TemplateContext
     /// <summary>A request URL.</summary>
     Url,
 
-    /// <summary>An HTTP header value or a mail header (recipient, subject).</summary>
+    /// <summary>An HTTP header value or the mail subject.</summary>
     Header,
+
+    /// <summary>The display name of a mail recipient: only ever a name, quoted when the mail is written; line breaks removed.</summary>
+    MailDisplayName,
+
+    /// <summary>The address of a mail recipient: inserted as rendered, then the whole address must be exactly one address.</summary>
+    MailAddress,
 
     /// <summary>An HTML mail body.</summary>
     Html,

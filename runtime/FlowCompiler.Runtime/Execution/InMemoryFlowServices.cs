@@ -7,8 +7,8 @@ namespace FlowCompiler.Runtime.Execution;
 /// <summary>
 /// Services that touch nothing outside the process: reads come from rows added here, actions only count,
 /// <c>rest</c> answers with the flow's example response, <c>ipam</c> hands out addresses from a fixed test range.
-/// Used by tests and by dry runs without a database. Nodes listed in <see cref="FailingNodes"/> throw, to
-/// exercise failure isolation.
+/// Used by tests; unlike <see cref="Panel.PanelDryRunFlowServices"/> it makes none of the real services' value checks.
+/// Nodes listed in <see cref="FailingNodes"/> throw, to exercise failure isolation.
 /// </summary>
 public sealed class InMemoryFlowServices : IFlowServices
 {

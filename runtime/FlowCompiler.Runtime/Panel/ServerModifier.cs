@@ -31,7 +31,7 @@ public sealed class ServerModifier(PanelDbContextFactory database, IpamAssignmen
     /// <exception cref="InvalidOperationException">No Proxmox cluster is configured.</exception>
     public async Task ApplyAsync(ServerChange change, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(change);
+        Check(change);
         var client = proxmox.Client;
         var server = await FindServerAsync(change.ServerId, ct);
         try
@@ -71,6 +71,53 @@ public sealed class ServerModifier(PanelDbContextFactory database, IpamAssignmen
         {
             // The Proxmox client checks values before sending anything; its messages name the value and the rule.
             throw new FlowValueException($"{change.Action} on server {server.Id}: {WithoutParameterName(e)}");
+        }
+    }
+
+    /// <summary>
+    /// Every check <see cref="ApplyAsync"/> makes on the change's own values before it reads or changes anything:
+    /// the action is known, its values are there and of their kind, and each is one Proxmox accepts. A dry run
+    /// calls it, so it fails the node where the real run would; what the panel database holds (the server, an
+    /// IPAM address) is not checked here, as a dry run may be tried on sample events.
+    /// </summary>
+    /// <param name="change">The rendered change.</param>
+    /// <exception cref="FlowValueException">A value does not fit; the message says which and why.</exception>
+    public static void Check(ServerChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        try
+        {
+            switch (change.Action)
+            {
+                case "setNote":
+                    ProxmoxValueRules.ThrowIfNotNote(Text(change, "note"));
+                    break;
+                case "setHostname":
+                    ProxmoxValueRules.ThrowIfNotHostname(Text(change, "hostname"));
+                    break;
+                case "changeVlanTag":
+                    ProxmoxValueRules.ThrowIfNotVlanTag(Number(change, "tag"));
+                    break;
+                case "changeRateLimit":
+                    ProxmoxValueRules.ThrowIfNotRateLimit(Rate(change));
+                    break;
+                case "assignIpv4":
+                    _ = Number(change, "ipv4Id");
+                    break;
+                case "assignIpv6":
+                    _ = Number(change, "ipv6Id");
+                    break;
+                case "setHaStatus":
+                    _ = new ProxmoxHaSettings(Text(change, "group"), Number(change, "maxRelocates"), Number(change, "maxRestarts"));
+                    break;
+                default:
+                    throw new FlowValueException(
+                        $"modifyServer has no action \"{change.Action}\": use setNote, setHostname, changeVlanTag, changeRateLimit, assignIpv4, assignIpv6 or setHaStatus.");
+            }
+        }
+        catch (ArgumentException e)
+        {
+            throw new FlowValueException($"{change.Action} on server {change.ServerId}: {WithoutParameterName(e)}");
         }
     }
 
@@ -170,13 +217,11 @@ public sealed class ServerModifier(PanelDbContextFactory database, IpamAssignmen
         var other => FlowValues.ParseInt(Convert.ToString(other, CultureInfo.InvariantCulture) ?? "", name, int.MinValue, int.MaxValue),
     };
 
-    private static decimal Rate(ServerChange change)
+    private static decimal Rate(ServerChange change) => Value(change, "rate") switch
     {
-        var text = Text(change, "rate");
-        return decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var rate)
-            ? rate
-            : throw new FlowValueException($"rate rendered as \"{text}\", which is not a rate limit in MB/s (a number such as 12.5, 0 or more).");
-    }
+        decimal rate => rate,
+        var other => FlowValues.ParseDecimal(Convert.ToString(other, CultureInfo.InvariantCulture) ?? "", "rate", 0m),
+    };
 
     private static string WithoutParameterName(ArgumentException e)
     {

@@ -1,4 +1,3 @@
-using FlowCompiler.Runtime.Values;
 using System.Globalization;
 
 namespace FlowCompiler.Runtime.Proxmox;
@@ -59,10 +58,7 @@ public sealed class ProxmoxClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(note);
         ThrowIfNotVmid(vmid);
-        if (note.Length > 8192)
-        {
-            throw new ArgumentException($"A Proxmox note holds at most 8192 characters; this one has {note.Length}.", nameof(note));
-        }
+        ProxmoxValueRules.ThrowIfNotNote(note);
 
         var guest = await _locator.FindAsync(vmid, cancellationToken);
         // Proxmox keeps an empty description as an empty comment; deleting the key is what clearing means.
@@ -80,13 +76,7 @@ public sealed class ProxmoxClient : IDisposable
     {
         ArgumentNullException.ThrowIfNull(hostname);
         ThrowIfNotVmid(vmid);
-        if (!DnsName.IsValid(hostname))
-        {
-            throw new ArgumentException(
-                $"'{hostname}' is not a valid hostname: use letters, digits and hyphens (not at the start or end of a label), " +
-                "labels separated by dots, at most 63 characters per label.",
-                nameof(hostname));
-        }
+        ProxmoxValueRules.ThrowIfNotHostname(hostname);
 
         var guest = await _locator.FindAsync(vmid, cancellationToken);
         var key = guest.Type == ProxmoxGuestType.Qemu ? "name" : "hostname";
@@ -102,10 +92,7 @@ public sealed class ProxmoxClient : IDisposable
     public async Task SetVlanTagAsync(int vmid, int tag, CancellationToken cancellationToken)
     {
         ThrowIfNotVmid(vmid);
-        if (tag is < 1 or > 4094)
-        {
-            throw new ArgumentOutOfRangeException(nameof(tag), tag, "A VLAN tag is 1–4094.");
-        }
+        ProxmoxValueRules.ThrowIfNotVlanTag(tag);
 
         await EditFirstNetworkDeviceAsync(vmid, "tag", tag.ToString(CultureInfo.InvariantCulture), cancellationToken);
     }
@@ -119,10 +106,7 @@ public sealed class ProxmoxClient : IDisposable
     public async Task SetRateLimitAsync(int vmid, decimal megabytesPerSecond, CancellationToken cancellationToken)
     {
         ThrowIfNotVmid(vmid);
-        if (megabytesPerSecond < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(megabytesPerSecond), megabytesPerSecond, "A rate limit cannot be negative.");
-        }
+        ProxmoxValueRules.ThrowIfNotRateLimit(megabytesPerSecond);
 
         // Plain decimal notation without trailing zeros (12.50m is sent as 12.5), never an exponent.
         var rate = megabytesPerSecond.ToString("0.############", CultureInfo.InvariantCulture);
@@ -192,11 +176,5 @@ public sealed class ProxmoxClient : IDisposable
         }, cancellationToken);
     }
 
-    private static void ThrowIfNotVmid(int vmid)
-    {
-        if (vmid is < 100 or > 999_999_999)
-        {
-            throw new ArgumentOutOfRangeException(nameof(vmid), vmid, "A Proxmox VMID is 100–999999999.");
-        }
-    }
+    private static void ThrowIfNotVmid(int vmid) => ProxmoxValueRules.ThrowIfNotVmid(vmid);
 }

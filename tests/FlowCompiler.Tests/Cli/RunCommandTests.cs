@@ -1,5 +1,7 @@
 using System.Text.Json;
+using FlowCompiler.Runtime.Persistence;
 using FlowCompiler.Tests.Language;
+using FlowCompiler.Tests.Panel;
 
 namespace FlowCompiler.Tests.Cli;
 
@@ -25,9 +27,24 @@ public sealed class RunCommandTests : IDisposable
         return path;
     }
 
+    // The panel database flowc creates in the working directory, holding the owner of the sample server.
+    private async Task SeedOwnerAsync()
+    {
+        var database = new PanelDbContextFactory(new PanelDatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "panel.db")}" });
+        await PanelDatabase.MigrateAsync(database, CancellationToken.None);
+        await database.UseAsync(db =>
+        {
+            db.Users.Add(PanelRows.User());
+            return db.SaveChangesAsync();
+        }, CancellationToken.None);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     [Fact]
     public async Task A_dry_run_prints_one_json_document_with_nodes_ports_and_rendered_effects()
     {
+        await SeedOwnerAsync();
+
         var result = await Run(Sample("addon-charge-mail"), "--event", SampleEvent("server.created"), "--dry-run", "--format", "json");
 
         Assert.Equal(0, result.ExitCode);
@@ -46,9 +63,22 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(["node", "type", "to", "subject", "content", "html"], mail.EnumerateObject().Select(p => p.Name));
         Assert.Equal("confirm", mail.GetProperty("node").GetString());
         Assert.Equal("sendMail", mail.GetProperty("type").GetString());
+        Assert.Equal("ada@example.org", mail.GetProperty("to").GetString());
         Assert.Equal("Your server ubuntu-2204 is ready", mail.GetProperty("subject").GetString());
         Assert.Contains("\"Managed backups (daily, 14 days)\" at 12.9 EUR", mail.GetProperty("content").GetString(), StringComparison.Ordinal);
         Assert.False(mail.GetProperty("html").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_dry_run_fails_a_mail_whose_recipient_renders_empty_as_the_real_run_would()
+    {
+        var result = await Run(Sample("addon-charge-mail"), "--event", SampleEvent("server.created"), "--dry-run", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var confirm = json.RootElement.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("id").GetString() == "confirm");
+        Assert.Equal("failed", confirm.GetProperty("status").GetString());
+        Assert.Equal("'' is not a valid e-mail address: it is empty; check that the field holds an address.", confirm.GetProperty("error").GetString());
     }
 
     [Fact]
@@ -63,6 +93,40 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(1337, change.GetProperty("serverId").GetInt32());
         Assert.Equal("changeVlanTag", change.GetProperty("action").GetString());
         Assert.Equal(120, change.GetProperty("values").GetProperty("tag").GetInt32());
+    }
+
+    [Fact]
+    public async Task Every_numeric_server_value_is_a_json_number_literal_or_rendered()
+    {
+        var flow = Write("numbers.json", TestFlows.Chain("server.created",
+            ("literal", "modifyServer", """{ "serverId": "{{id}}", "component": "network", "action": "changeRateLimit", "rate": "12.50" }"""),
+            ("rendered", "modifyServer", """{ "serverId": "{{id}}", "component": "network", "action": "changeRateLimit", "rate": "{{cpu}}.5" }"""),
+            ("ha", "modifyServer", """{ "serverId": "{{id}}", "component": "ha", "action": "setHaStatus", "group": "fra-1", "maxRelocates": "{{cpu}}", "maxRestarts": 3 }""")));
+
+        var result = await Run(flow, "--event", SampleEvent("server.created"), "--dry-run", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var values = json.RootElement.GetProperty("effects").EnumerateArray().Select(e => e.GetProperty("values")).ToList();
+        Assert.Equal((JsonValueKind.Number, "12.50"), (values[0].GetProperty("rate").ValueKind, values[0].GetProperty("rate").GetRawText()));
+        Assert.Equal((JsonValueKind.Number, "4.5"), (values[1].GetProperty("rate").ValueKind, values[1].GetProperty("rate").GetRawText()));
+        Assert.Equal(JsonValueKind.String, values[2].GetProperty("group").ValueKind);
+        Assert.Equal((4, 3), (values[2].GetProperty("maxRelocates").GetInt32(), values[2].GetProperty("maxRestarts").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_dry_run_fails_a_value_the_real_run_would_refuse()
+    {
+        var flow = Write("bad-hostname.json", TestFlows.Chain("server.created",
+            ("rename", "modifyServer", """{ "serverId": "{{id}}", "component": "general", "action": "setHostname", "hostname": "{{hostname}}_new" }""")));
+
+        var result = await Run(flow, "--event", SampleEvent("server.created"), "--dry-run", "--format", "json");
+
+        Assert.Equal(1, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var rename = json.RootElement.GetProperty("nodes")[1];
+        Assert.Equal("failed", rename.GetProperty("status").GetString());
+        Assert.StartsWith("setHostname on server 1337: 'ubuntu-2204_new' is not a valid hostname", rename.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

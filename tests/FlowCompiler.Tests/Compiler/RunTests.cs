@@ -51,7 +51,7 @@ public sealed class RunTests
 
         Assert.Equal(RunStatus.Succeeded, result.Status);
         var mail = Assert.IsType<MailRequest>(Assert.Single(result.Effects));
-        Assert.Equal("ada@example.org", mail.To);
+        Assert.Equal("ada@example.org", mail.To.ToString());
         Assert.Contains("\"Managed backups (daily, 14 days)\" at 12.9 EUR", mail.Content, StringComparison.Ordinal);
         Assert.Contains("8 GB RAM", mail.Content, StringComparison.Ordinal);
         Assert.Contains("due on 2024-03-23", mail.Content, StringComparison.Ordinal);

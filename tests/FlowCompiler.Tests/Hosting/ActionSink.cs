@@ -24,12 +24,12 @@ internal sealed class ActionSink : IFlowServices
 
     public Task SendMailAsync(MailRequest request, CancellationToken ct)
     {
-        if (Throwing.Contains(request.To))
+        if (Throwing.Contains(request.To.ToString()))
         {
             throw new InvalidOperationException($"SMTP refused {request.To}");
         }
 
-        if (Hanging.Contains(request.To))
+        if (Hanging.Contains(request.To.ToString()))
         {
             return Release.Task;
         }

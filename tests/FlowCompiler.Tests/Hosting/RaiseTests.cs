@@ -124,7 +124,7 @@ public sealed class RaiseTests
 
         Assert.Contains("account.login", full.Message);
         Assert.Contains("QueueCapacity", full.Message);
-        Assert.Equal("ada@example.org", Assert.Single(actions.Mails).To);
+        Assert.Equal("ada@example.org", Assert.Single(actions.Mails).To.ToString());
         Assert.Equal(2, (await engine.Runs.ReadAsync(null, false, 10, CancellationToken.None)).Count);
     }
 

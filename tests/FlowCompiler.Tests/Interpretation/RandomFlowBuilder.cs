@@ -230,11 +230,28 @@ internal sealed class RandomFlowBuilder
         var html = _choices.Chance(40);
         return
         [
-            P("to", scope.Of(FieldKind.String) is { Count: > 0 } strings && _choices.Chance(60) ? "{{" + _choices.Pick(strings).Path + "}}@example.org" : "ops@example.org"),
+            P("to", Recipients(scope)),
             P("subject", _templates.Header(scope)),
             P("content", _templates.Plain(scope)),
             KeyValuePair.Create("html", (ParameterValue)new BoolParameter(html)),
         ];
+    }
+
+    // A hole in a display name, in an address, or beside literal addresses; hostile values fail the node in both engines.
+    private string Recipients(ScopeModel scope)
+    {
+        if (scope.Of(FieldKind.String) is not { Count: > 0 } strings || !_choices.Chance(70))
+        {
+            return _choices.Pick(["ops@example.org", "ops@example.org, \"Night, Ops\" <night@example.org>"]);
+        }
+
+        var hole = "{{" + _choices.Pick(strings).Path + "}}";
+        return _choices.Next(3) switch
+        {
+            0 => hole + "@example.org",
+            1 => $"\"{hole}\" <ops@example.org>, night@example.org",
+            _ => $"Team {hole} <{"{{" + _choices.Pick(strings).Path + "}}"}@example.org>",
+        };
     }
 
     private List<KeyValuePair<string, ParameterValue>> Webhook(ScopeModel scope) => Request(scope);

@@ -30,7 +30,7 @@ internal static class RunRecord
 
     public static string Describe(ActionRequest effect) => effect switch
     {
-        MailRequest m => $"sendMail {m.NodeId} to={Q(m.To)} subject={Q(m.Subject)} content={Q(m.Content)} html={m.Html}",
+        MailRequest m => $"sendMail {m.NodeId} to={Q(m.To.ToString())} subject={Q(m.Subject)} content={Q(m.Content)} html={m.Html}",
         HttpRequestSpec h => $"webhook {h.NodeId} {h.Method} {Q(h.Url)} {h.ContentType} content={(h.Content is null ? "null" : Q(h.Content))} headers=[{string.Join(", ", h.Headers.Select(p => p.Key + ": " + Q(p.Value)))}]",
         TicketRequest t => $"createTicket {t.NodeId} title={Q(t.Title)} priority={t.Priority} creator={t.CreatorId} content={Q(t.Content)}",
         ServerChange c => $"modifyServer {c.NodeId} server={c.ServerId} {c.Component}.{c.Action} [{string.Join(", ", c.Values.Select(v => $"{v.Key}={v.Value.GetType().Name}:{Q(Convert.ToString(v.Value, CultureInfo.InvariantCulture)!)}"))}]",

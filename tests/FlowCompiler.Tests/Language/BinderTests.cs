@@ -42,7 +42,7 @@ public class BinderTests
         var mail = (BoundSendMail)flow.Nodes.Single(n => n.Id == "m");
         var paths = mail.Content.Segments.OfType<FieldSegment>().Select(s => (s.Path.Text, s.Path.IsMany, s.Path.Type.Display)).ToList();
         Assert.Equal([("siblings.hostname", true, "string"), ("tags.name", true, "string"), ("vlan.items.name", true, "string")], paths);
-        Assert.Equal("string?", ((FieldSegment)mail.To.Segments[0]).Path.Type.Display);
+        Assert.Equal("string?", ((FieldSegment)mail.To.Mailboxes[0].Address.Segments[0]).Path.Type.Display);
     }
 
     [Fact]

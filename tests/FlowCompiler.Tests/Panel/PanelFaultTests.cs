@@ -102,7 +102,7 @@ public sealed class PanelFaultTests
 
         var result = await panel.RunAsync(flow, CompilerTestFlows.SampleEvent("server.created"));
 
-        Assert.Equal("rate rendered as \"ubuntu-2204\", which is not a rate limit in MB/s (a number such as 12.5, 0 or more).", result.Node("rate").Error);
+        Assert.Equal("rate rendered as \"ubuntu-2204\", which is not a number of at least 0 (such as 12.5).", result.Node("rate").Error);
         Assert.Equal("There is no server 100 in the panel database: serverId must render the id of a row of servers.", result.Node("other-server").Error);
         Assert.DoesNotContain(pve.Requests, r => r.Method != "GET");
     }

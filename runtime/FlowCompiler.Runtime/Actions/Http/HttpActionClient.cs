@@ -15,6 +15,17 @@ public sealed class HttpActionClient(HttpClient http)
 {
     private const int ExcerptLength = 200;
 
+    /// <summary>
+    /// Every check <see cref="SendAsync"/> and <see cref="SendForJsonAsync"/> make before sending, without sending:
+    /// a dry run calls it so that it fails where the real run would.
+    /// </summary>
+    /// <param name="request">The rendered request.</param>
+    /// <exception cref="ArgumentException">The URL, method or a header is not usable.</exception>
+    public static void Check(HttpRequestSpec request)
+    {
+        using var message = HttpRequestMessageFactory.Create(request);
+    }
+
     /// <summary>Sends the request of a <c>webhook</c> node; any 2xx answer is success.</summary>
     /// <param name="request">The rendered request.</param>
     /// <param name="ct">Cancels the request.</param>

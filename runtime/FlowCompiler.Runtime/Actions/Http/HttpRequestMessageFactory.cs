@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text;
 using FlowCompiler.Runtime.Execution;
 
@@ -6,10 +7,8 @@ namespace FlowCompiler.Runtime.Actions.Http;
 /// <summary>Builds the <see cref="HttpRequestMessage"/> for an <see cref="HttpRequestSpec"/>.</summary>
 internal static class HttpRequestMessageFactory
 {
-    private static readonly char[] ForbiddenInHeaderValues = ['\r', '\n', '\0'];
-
     /// <summary>The message to send.</summary>
-    /// <exception cref="ArgumentException">The URL, the method or a header name is not usable; the message names it.</exception>
+    /// <exception cref="ArgumentException">The URL, the method or a header is not usable; the message names it.</exception>
     public static HttpRequestMessage Create(HttpRequestSpec spec)
     {
         if (!Uri.TryCreate(spec.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
@@ -34,7 +33,7 @@ internal static class HttpRequestMessageFactory
         if (message.Content is not null && !string.IsNullOrEmpty(spec.ContentType))
         {
             message.Content.Headers.Remove("Content-Type");
-            message.Content.Headers.TryAddWithoutValidation("Content-Type", WithoutLineBreaks(spec.ContentType));
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", HeaderValueText.ForWire(WithCharset(spec.ContentType)));
         }
 
         return message;
@@ -55,7 +54,12 @@ internal static class HttpRequestMessageFactory
     // Headers such as Content-Language belong to the body, which .NET keeps in a separate collection.
     private static void AddHeader(HttpRequestMessage message, string name, string value)
     {
-        var clean = WithoutLineBreaks(value);
+        if (TransportHeaders.Owns(name))
+        {
+            throw new ArgumentException($"Header '{name}' is set by the HTTP transport, not by the flow: {TransportHeaders.Instead(name)}.");
+        }
+
+        var clean = HeaderValueText.ForWire(value);
         if (message.Headers.TryAddWithoutValidation(name, clean))
         {
             return;
@@ -74,7 +78,17 @@ internal static class HttpRequestMessageFactory
             $"Header '{name}' cannot be sent: it is not a valid header name, or it describes a body and the request has none.");
     }
 
-    // A line break in a header value would end the header and let event data write its own headers.
-    private static string WithoutLineBreaks(string value) =>
-        value.IndexOfAny(ForbiddenInHeaderValues) < 0 ? value : string.Concat(value.Split(ForbiddenInHeaderValues));
+    // The body is always UTF-8; text without a charset would be read as ISO-8859-1 by HTTP/1.1 receivers.
+    private static string WithCharset(string contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media)
+            || media.MediaType?.StartsWith("text/", StringComparison.OrdinalIgnoreCase) != true
+            || media.CharSet is not null)
+        {
+            return contentType;
+        }
+
+        media.CharSet = "utf-8";
+        return media.ToString();
+    }
 }

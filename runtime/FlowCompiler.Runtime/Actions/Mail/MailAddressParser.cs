@@ -22,7 +22,7 @@ internal static class MailAddressParser
         RejectLineBreaks(to);
         if (string.IsNullOrWhiteSpace(to))
         {
-            throw new InvalidMailAddressException(to, "it is empty; check that the 'to' template renders an address");
+            throw new InvalidMailAddressException(to, "it is empty; write at least one address");
         }
 
         if (InternetAddressList.TryParse(Strict, to, out var list) && list.Count > 0)
@@ -37,6 +37,39 @@ internal static class MailAddressParser
         }
 
         throw new InvalidMailAddressException(to, "expected addresses like name@example.com, separated by commas");
+    }
+
+    /// <summary>
+    /// Exactly one bare address (<c>name@example.com</c>), trimmed: what a hole in an address position must render.
+    /// A list, a display name, brackets or a comment are refused, so a value can never add a recipient.
+    /// </summary>
+    /// <exception cref="InvalidMailAddressException">The text is not exactly one address; the message says why.</exception>
+    public static string ParseAddress(string text)
+    {
+        RejectLineBreaks(text);
+        var address = text.Trim();
+        if (address.Length == 0)
+        {
+            throw new InvalidMailAddressException(text, "it is empty; check that the field holds an address");
+        }
+
+        if (!InternetAddressList.TryParse(Strict, address, out var list) || list.Count == 0)
+        {
+            throw new InvalidMailAddressException(text, "expected an address like name@example.com");
+        }
+
+        if (list.Count > 1)
+        {
+            throw new InvalidMailAddressException(text, $"it holds {list.Count} addresses where one goes; a field can add only one recipient");
+        }
+
+        if (list[0] is not MailboxAddress { Route.Count: 0, LocalPart.Length: > 0, Domain.Length: > 0 } mailbox
+            || !string.IsNullOrEmpty(mailbox.Name) || mailbox.Address != address)
+        {
+            throw new InvalidMailAddressException(text, "expected one address like name@example.com, without a name, brackets or comments");
+        }
+
+        return address;
     }
 
     /// <summary>One mailbox (<c>name@example.com</c> or <c>Name &lt;name@example.com&gt;</c>).</summary>

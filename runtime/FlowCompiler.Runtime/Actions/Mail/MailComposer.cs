@@ -40,7 +40,7 @@ internal sealed class MailComposer
     }
 
     /// <summary>The ready-to-send message, encoded for any server (7-bit, lines of at most 78 characters).</summary>
-    /// <exception cref="InvalidMailAddressException">The recipient is not a valid address.</exception>
+    /// <exception cref="InvalidMailAddressException">A recipient's address is not valid.</exception>
     public MimeMessage Compose(OutgoingMail mail)
     {
         var message = new MimeMessage
@@ -52,7 +52,10 @@ internal sealed class MailComposer
 
         // A fresh MailboxAddress per message: address objects keep change handlers of every list they join.
         message.From.Add(new MailboxAddress(fromName, fromAddress));
-        message.To.AddRange(MailAddressParser.ParseRecipients(mail.To));
+        foreach (var recipient in mail.To)
+        {
+            message.To.Add(Mailbox(recipient));
+        }
 
         // RFC 3834: marks the mail as machine-sent, so out-of-office replies do not answer it.
         message.Headers.Add("Auto-Submitted", "auto-generated");
@@ -61,6 +64,11 @@ internal sealed class MailComposer
         message.Prepare(EncodingConstraint.SevenBit);
         return message;
     }
+
+    // The recipients are structured already: the name is only a name (MimeKit quotes or encodes it), and the
+    // address is checked once more by the rule rendered addresses follow, for recipients built by hand.
+    private static MailboxAddress Mailbox(Execution.MailRecipient recipient) =>
+        new(recipient.Name ?? "", MailAddressParser.ParseAddress(recipient.Address));
 
     private static MimeEntity HtmlBody(string html) =>
         new BodyBuilder { TextBody = HtmlTextAlternative.From(html), HtmlBody = html }.ToMessageBody();

@@ -11,13 +11,12 @@ public sealed class TicketWriter(PanelDbContextFactory database, TimeProvider? c
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
     /// <summary>
-    /// Opens the ticket with <paramref name="request"/>'s content as its first message, both written or
-    /// neither; returns the ticket id. The creator (a panel user) writes the first message.
+    /// The checks <see cref="CreateTicketAsync"/> makes on the request's own values before it writes: a known
+    /// priority and a title. A dry run calls it, so it fails where the real run would; whether the creator is a
+    /// panel user is the database's to say, and is not checked here.
     /// </summary>
     /// <exception cref="ArgumentException">The priority is not low, medium, high or urgent, or the title is empty.</exception>
-    /// <exception cref="InvalidOperationException">No panel user has the creator's id.</exception>
-    /// <exception cref="PanelDatabaseException">The database is locked or unreachable.</exception>
-    public Task<int> CreateTicketAsync(TicketRequest request, CancellationToken ct)
+    public static void Check(TicketRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!Priorities.Contains(request.Priority))
@@ -29,7 +28,18 @@ public sealed class TicketWriter(PanelDbContextFactory database, TimeProvider? c
         {
             throw new ArgumentException("A ticket needs a title: the title rendered empty.", nameof(request));
         }
+    }
 
+    /// <summary>
+    /// Opens the ticket with <paramref name="request"/>'s content as its first message, both written or
+    /// neither; returns the ticket id. The creator (a panel user) writes the first message.
+    /// </summary>
+    /// <exception cref="ArgumentException">The priority is not low, medium, high or urgent, or the title is empty.</exception>
+    /// <exception cref="InvalidOperationException">No panel user has the creator's id.</exception>
+    /// <exception cref="PanelDatabaseException">The database is locked or unreachable.</exception>
+    public Task<int> CreateTicketAsync(TicketRequest request, CancellationToken ct)
+    {
+        Check(request);
         return database.UseAsync(async db =>
         {
             if (!await db.Users.AnyAsync(u => u.Id == request.CreatorId, ct).ConfigureAwait(false))

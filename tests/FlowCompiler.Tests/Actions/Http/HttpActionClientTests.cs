@@ -45,7 +45,7 @@ public sealed class HttpActionClientTests : IDisposable
 
     [Theory]
     [InlineData("application/json")]
-    [InlineData("text/plain")]
+    [InlineData("text/plain; charset=utf-8")]
     [InlineData("application/vnd.panel+json; version=2")]
     public async Task Sends_the_content_type_exactly_as_given(string contentType)
     {
@@ -55,6 +55,22 @@ public sealed class HttpActionClientTests : IDisposable
         await client.SendAsync(Request(server, "PUT", "{}") with { ContentType = contentType }, deadline.Token);
 
         Assert.Equal(contentType, Assert.Single(server.Requests).ContentType);
+    }
+
+    [Theory]
+    [InlineData("text/plain", "text/plain; charset=utf-8")]
+    [InlineData("TEXT/CSV", "TEXT/CSV; charset=utf-8")]
+    [InlineData("text/plain; format=flowed", "text/plain; format=flowed; charset=utf-8")]
+    public async Task A_text_body_without_a_charset_is_sent_as_utf8_and_says_so(string contentType, string sent)
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(200);
+        var client = Client();
+
+        await client.SendAsync(Request(server, "POST", "Grüße ä 😀") with { ContentType = contentType }, deadline.Token);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(sent, request.ContentType);
+        Assert.Equal(Encoding.UTF8.GetBytes("Grüße ä 😀"), request.Body);
     }
 
     [Theory]
@@ -104,16 +120,64 @@ public sealed class HttpActionClientTests : IDisposable
         var request = Assert.Single(server.Requests);
         Assert.Equal("firstX-Injected: evilsecond", request.Headers["X-Note"]);
         Assert.False(request.Headers.ContainsKey("X-Injected"));
-        Assert.Equal("web-ä-😀", request.Headers["X-Server"]);
+        Assert.Equal("web-%C3%A4-%F0%9F%98%80", request.Headers["X-Server"]);
         Assert.Equal("Bearer abc", request.Headers["Authorization"]);
     }
 
-    [Fact]
-    public async Task Body_headers_go_with_the_body_and_the_content_type_parameter_wins()
+    [Theory]
+    [InlineData("Grüße 100% ä", "Gr%C3%BC%C3%9Fe 100%25 %C3%A4")]
+    [InlineData("tab\tand \u0001 control\u007F", "tab\tand %01 control%7F")]
+    [InlineData("emoji 😀", "emoji %F0%9F%98%80")]
+    [InlineData("plain ASCII: 100% done ~!", "plain ASCII: 100% done ~!")]
+    public async Task Header_values_beyond_printable_ASCII_go_out_percent_encoded_as_UTF8(string value, string sent)
     {
         await using var server = await HttpTestServer.AnsweringAsync(200);
         var client = Client();
-        var headers = new Dictionary<string, string> { ["Content-Language"] = "de", ["Content-Type"] = "text/html" };
+
+        await client.SendAsync(Request(server, "POST", "{}") with { Headers = [KeyValuePair.Create("X-Note", value)] }, deadline.Token);
+
+        var received = Assert.Single(server.Requests).Headers["X-Note"];
+        Assert.Equal(sent, received);
+        Assert.All(received, c => Assert.True(c is '\t' or (>= ' ' and <= '~'), $"U+{(int)c:X4} went out raw"));
+        Assert.Equal(value, Uri.UnescapeDataString(received));
+    }
+
+    // Not theory data: xUnit's serialization would turn the lone surrogate into replacement characters.
+    [Fact]
+    public async Task A_lone_surrogate_in_a_header_value_goes_out_as_an_encoded_replacement_character()
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(200);
+        var client = Client();
+
+        await client.SendAsync(Request(server, "POST", "{}") with { Headers = [KeyValuePair.Create("X-Note", "lone \ud800 end")] }, deadline.Token);
+
+        Assert.Equal("lone %EF%BF%BD end", Assert.Single(server.Requests).Headers["X-Note"]);
+    }
+
+    [Theory]
+    [InlineData("Content-Length", "2")]
+    [InlineData("content-type", "text/html")]
+    [InlineData("Host", "evil.example")]
+    [InlineData("Transfer-Encoding", "chunked")]
+    [InlineData("Connection", "close")]
+    public async Task Headers_the_transport_sets_are_refused_before_sending(string name, string value)
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(200);
+        var client = Client();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(
+            () => client.SendAsync(Request(server, "POST", "{}") with { Headers = [KeyValuePair.Create(name, value)] }, deadline.Token));
+
+        Assert.Contains($"Header '{name}' is set by the HTTP transport", error.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task Body_headers_go_with_the_body()
+    {
+        await using var server = await HttpTestServer.AnsweringAsync(200);
+        var client = Client();
+        var headers = new Dictionary<string, string> { ["Content-Language"] = "de" };
 
         await client.SendAsync(Request(server, "POST", "{}") with { ContentType = "application/json", Headers = [.. headers] }, deadline.Token);
 

@@ -1,4 +1,5 @@
 using FlowCompiler.Runtime.Actions.Mail;
+using FlowCompiler.Runtime.Execution;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 
@@ -20,7 +21,7 @@ public sealed class OutboxMailSenderTests : IDisposable
     {
         var sender = new OutboxMailSender(Options());
 
-        var path = await sender.WriteAsync(new OutgoingMail("noc@example.com", "Grüße 😀 你好", "Hällo 😀\n漢字"), deadline.Token);
+        var path = await sender.WriteAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), "Grüße 😀 你好", "Hällo 😀\n漢字"), deadline.Token);
 
         Assert.Equal(outbox.FullName, Path.GetDirectoryName(path));
         Assert.Equal([path], Directory.GetFiles(outbox.FullName));
@@ -38,7 +39,7 @@ public sealed class OutboxMailSenderTests : IDisposable
     {
         var sender = new OutboxMailSender(Options());
 
-        var path = await sender.WriteAsync(new OutgoingMail("noc@example.com", "Hi", "<p>Server <b>ä</b></p>", IsHtml: true), deadline.Token);
+        var path = await sender.WriteAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), "Hi", "<p>Server <b>ä</b></p>", IsHtml: true), deadline.Token);
 
         var message = await MimeMessage.LoadAsync(path, deadline.Token);
         Assert.Equal("<p>Server <b>ä</b></p>", message.HtmlBody);
@@ -50,7 +51,7 @@ public sealed class OutboxMailSenderTests : IDisposable
     {
         var sender = new OutboxMailSender(Options());
 
-        var path = await sender.WriteAsync(new OutgoingMail("noc@example.com", "Hi", "one\ntwo"), deadline.Token);
+        var path = await sender.WriteAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), "Hi", "one\ntwo"), deadline.Token);
 
         var bytes = await File.ReadAllBytesAsync(path, deadline.Token);
         for (var i = 0; i < bytes.Length; i++)
@@ -68,7 +69,7 @@ public sealed class OutboxMailSenderTests : IDisposable
         var sender = new OutboxMailSender(Options());
 
         var paths = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
-            sender.WriteAsync(new OutgoingMail("noc@example.com", $"Message {i}", "Body"), deadline.Token)));
+            sender.WriteAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), $"Message {i}", "Body"), deadline.Token)));
 
         Assert.Equal(20, paths.Distinct().Count());
         Assert.Equal(paths.Order(), Directory.GetFiles(outbox.FullName).Order());
@@ -81,7 +82,7 @@ public sealed class OutboxMailSenderTests : IDisposable
         options.OutboxDirectory = Path.Combine(outbox.FullName, "nested", "outbox");
         var sender = new OutboxMailSender(options);
 
-        await sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token);
+        await sender.SendAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), "Hi", "Body"), deadline.Token);
 
         Assert.Single(Directory.GetFiles(options.OutboxDirectory, "*.eml"));
     }
@@ -92,7 +93,7 @@ public sealed class OutboxMailSenderTests : IDisposable
         var sender = new OutboxMailSender(Options());
 
         await Assert.ThrowsAsync<InvalidMailAddressException>(
-            () => sender.SendAsync(new OutgoingMail("not-an-address", "Hi", "Body"), deadline.Token));
+            () => sender.SendAsync(new OutgoingMail(new MailRecipients(new MailRecipient(null, "not-an-address")), "Hi", "Body"), deadline.Token));
 
         Assert.Empty(Directory.GetFileSystemEntries(outbox.FullName));
     }

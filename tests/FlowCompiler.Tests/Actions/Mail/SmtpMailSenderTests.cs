@@ -1,4 +1,5 @@
 using FlowCompiler.Runtime.Actions.Mail;
+using FlowCompiler.Runtime.Execution;
 using MimeKit;
 
 namespace FlowCompiler.Tests.Actions.Mail;
@@ -19,7 +20,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         await using var server = await SmtpTestServer.StartAsync();
         var sender = new SmtpMailSender(Options(server.Port));
 
-        await sender.SendAsync(new OutgoingMail("noc@example.com", NonAsciiSubject, NonAsciiBody), deadline.Token);
+        await sender.SendAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), NonAsciiSubject, NonAsciiBody), deadline.Token);
 
         var received = Assert.Single(server.Received);
         Assert.Equal("flows@panel.example.com", received.EnvelopeFrom);
@@ -50,7 +51,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         await using var server = await SmtpTestServer.StartAsync();
         var sender = new SmtpMailSender(Options(server.Port));
 
-        await sender.SendAsync(new OutgoingMail("noc@example.com", NonAsciiSubject, html, IsHtml: true), deadline.Token);
+        await sender.SendAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), NonAsciiSubject, html, IsHtml: true), deadline.Token);
 
         var message = Assert.Single(server.Received).Message;
         Assert.Equal(NonAsciiSubject, message.Subject);
@@ -68,7 +69,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         await using var server = await SmtpTestServer.StartAsync();
         var sender = new SmtpMailSender(Options(server.Port));
 
-        await sender.SendAsync(new OutgoingMail("noc@example.com, \"Ops, Night\" <ops@example.com>", "Hi", "Body"), deadline.Token);
+        await sender.SendAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com, \"Ops, Night\" <ops@example.com>"), "Hi", "Body"), deadline.Token);
 
         var received = Assert.Single(server.Received);
         Assert.Equal(["noc@example.com", "ops@example.com"], received.EnvelopeTo);
@@ -81,7 +82,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         await using var server = await SmtpTestServer.StartAsync(login: ("flow-user", Password));
         var sender = new SmtpMailSender(Options(server.Port, "flow-user", Password));
 
-        await sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token);
+        await sender.SendAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), "Hi", "Body"), deadline.Token);
 
         Assert.Equal("flow-user", Assert.Single(server.Received).AuthenticatedUser);
     }
@@ -93,7 +94,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         var sender = new SmtpMailSender(Options(server.Port, "flow-user", Password));
 
         var error = await Assert.ThrowsAsync<MailDeliveryException>(
-            () => sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token));
+            () => sender.SendAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), "Hi", "Body"), deadline.Token));
 
         Assert.Contains("rejected the login of user 'flow-user'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Check FlowCompiler:Mail:Username and Password", error.Message, StringComparison.Ordinal);
@@ -108,7 +109,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         var sender = new SmtpMailSender(Options(server.Port));
 
         var error = await Assert.ThrowsAsync<MailDeliveryException>(
-            () => sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token));
+            () => sender.SendAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), "Hi", "Body"), deadline.Token));
 
         Assert.Contains("requires authentication. Set FlowCompiler:Mail:Username and Password", error.Message, StringComparison.Ordinal);
     }
@@ -120,7 +121,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         var sender = new SmtpMailSender(Options(server.Port, "flow-user", Password));
 
         var error = await Assert.ThrowsAsync<MailDeliveryException>(
-            () => sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token));
+            () => sender.SendAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), "Hi", "Body"), deadline.Token));
 
         Assert.Contains("offers no authentication", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);
@@ -133,7 +134,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         var sender = new SmtpMailSender(Options(server.Port));
 
         var error = await Assert.ThrowsAsync<MailDeliveryException>(
-            () => sender.SendAsync(new OutgoingMail("gone@example.com", "Hi", "Body"), deadline.Token));
+            () => sender.SendAsync(new OutgoingMail(MailRecipients.Parse("gone@example.com"), "Hi", "Body"), deadline.Token));
 
         Assert.Contains("refused the recipient 'gone@example.com'", error.Message, StringComparison.Ordinal);
     }
@@ -145,7 +146,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         var sender = new SmtpMailSender(Options(port));
 
         var error = await Assert.ThrowsAsync<MailDeliveryException>(
-            () => sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token));
+            () => sender.SendAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), "Hi", "Body"), deadline.Token));
 
         Assert.Contains($"Could not connect to the SMTP server 127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
         Assert.Contains("Check FlowCompiler:Mail:SmtpHost and SmtpPort", error.Message, StringComparison.Ordinal);
@@ -160,7 +161,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         var sender = new SmtpMailSender(options);
 
         var error = await Assert.ThrowsAsync<MailDeliveryException>(
-            () => sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token));
+            () => sender.SendAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), "Hi", "Body"), deadline.Token));
 
         Assert.Contains("did not answer within 0.5 s", error.Message, StringComparison.Ordinal);
     }
@@ -174,7 +175,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         var sender = new SmtpMailSender(options);
 
         var error = await Assert.ThrowsAsync<MailDeliveryException>(
-            () => sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token));
+            () => sender.SendAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), "Hi", "Body"), deadline.Token));
 
         Assert.Contains("does not offer STARTTLS", error.Message, StringComparison.Ordinal);
         Assert.Empty(server.Received);
@@ -190,7 +191,7 @@ public sealed class SmtpMailSenderTests : IDisposable
         var sender = new SmtpMailSender(options);
 
         var error = await Assert.ThrowsAsync<MailDeliveryException>(
-            () => sender.SendAsync(new OutgoingMail("noc@example.com", "Hi", "Body"), deadline.Token));
+            () => sender.SendAsync(new OutgoingMail(MailRecipients.Parse("noc@example.com"), "Hi", "Body"), deadline.Token));
 
         Assert.Contains("Check FlowCompiler:Mail:Security (Tls)", error.Message, StringComparison.Ordinal);
     }
