@@ -113,6 +113,15 @@ public static class DiagnosticCodes
     /// <summary>A required text is empty or a header name is not a valid token.</summary>
     public static readonly DiagnosticCode InvalidValue = new("FLOW0036", "invalid value");
 
+    /// <summary>A template expression calls something that is not an allowed function, or with the wrong number of arguments.</summary>
+    public static readonly DiagnosticCode TemplateFunction = new("FLOW0037", "template function call");
+
+    /// <summary>
+    /// A template expression uses what flows do not allow: a loader or reflection builtin, the clock, a
+    /// statement, an assignment, the template context, or a block spread over several holes.
+    /// </summary>
+    public static readonly DiagnosticCode TemplateNotAllowed = new("FLOW0038", "not allowed in a template expression");
+
     /// <summary>Every code, in order, for documentation and tests.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -122,5 +131,6 @@ public static class DiagnosticCodes
         InvalidAsName, SensitiveFieldSent, UnclosedHole, TemplateSyntax, TemplateUnknownVariable, UnsafeUrl,
         InvalidJsonBody, InvalidChoice, OperationNotApplicable, FilterValueType, IncompatibleType,
         InvalidRegex, UnknownTable, InvalidExampleResponse, InvalidServerAction, InvalidCharacter, InvalidValue,
+        TemplateFunction, TemplateNotAllowed,
     ];
 }

@@ -46,6 +46,8 @@ public class DiagnosticTests
         { "action of other component", "FLOW0034", "s", Chain("server.created", ("s", "modifyServer", """{ "serverId": "{{id}}", "component": "general", "action": "changeVlanTag", "tag": 5 }""")) },
         { "NUL in string", "FLOW0035", "a", Chain("server.created", ("a", "addField", """{ "as": "x", "value": "a\u0000b" }""")) },
         { "bad header name", "FLOW0036", "w", Chain("server.created", ("w", "webhook", """{ "url": "https://x.example.com/", "method": "GET", "headers": { "X Bad": "1" } }""")) },
+        { "unknown template function", "FLOW0037", "m", Chain("account.login", ("m", "sendMail", """{ "to": "{{email}}", "subject": "{{ name | string.upcse }}", "content": "c" }""")) },
+        { "template reaches outside the flow", "FLOW0038", "m", Chain("account.login", ("m", "sendMail", """{ "to": "{{email}}", "subject": "{{ include \"header\" }}", "content": "c" }""")) },
     };
 
     [Theory]
