@@ -119,6 +119,15 @@ public static class DiagnosticCodes
     /// <summary>A <c>sendMail</c> recipient that is not an address, or a hole that is neither a display name nor an address.</summary>
     public static readonly DiagnosticCode InvalidMailAddress = new("FLOW0038", "invalid mail address");
 
+    /// <summary>A template expression calls something that is not an allowed function, or with the wrong number of arguments.</summary>
+    public static readonly DiagnosticCode TemplateFunction = new("FLOW0039", "template function call");
+
+    /// <summary>
+    /// A template expression uses what flows do not allow: a loader or reflection builtin, the clock, a
+    /// statement, an assignment, the template context, or a block spread over several holes.
+    /// </summary>
+    public static readonly DiagnosticCode TemplateNotAllowed = new("FLOW0040", "not allowed in a template expression");
+
     /// <summary>Every code, in order, for documentation and tests.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -128,6 +137,6 @@ public static class DiagnosticCodes
         InvalidAsName, SensitiveFieldSent, UnclosedHole, TemplateSyntax, TemplateUnknownVariable, UnsafeUrl,
         InvalidJsonBody, InvalidChoice, OperationNotApplicable, FilterValueType, IncompatibleType,
         InvalidRegex, UnknownTable, InvalidExampleResponse, InvalidServerAction, InvalidCharacter, InvalidValue,
-        TransportHeader, InvalidMailAddress,
+        TransportHeader, InvalidMailAddress, TemplateFunction, TemplateNotAllowed,
     ];
 }

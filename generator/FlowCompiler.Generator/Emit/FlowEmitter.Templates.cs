@@ -127,24 +127,37 @@ public sealed partial class FlowEmitter
         _ => "Append",
     };
 
-    // The model holds exactly the names the expression reads, as flows write them.
+    // The model holds exactly the names the expression reads, as flows write them. In JSON value position the
+    // expression's value is appended as the JSON value its static type says; elsewhere its text is escaped.
     private void EmitScriptHole(ScriptSegment hole, string field, Scope scope)
     {
         var w = _writer;
         var entries = hole.Variables.Select(v => $"[{CSharpText.Literal(v.Name)}] = {ScriptValue(v, scope)}");
-        w.WriteLine($"TemplateText.{AppendMethod(ScalarKind.String, hole.Escape)}(ref text, {field}.Render(new ScriptObject {{ {string.Join(", ", entries)} }}));");
+        var model = $"new ScriptObject {{ {string.Join(", ", entries)} }}";
+        w.WriteLine(hole.Escape == HoleEscape.JsonValue
+            ? $"{field}.AppendJsonValue(ref text, {model}, ScriptJsonType.{hole.JsonType});"
+            : $"TemplateText.{AppendMethod(ScalarKind.String, hole.Escape)}(ref text, {field}.Render({model}));");
     }
 
     private string ScriptValue(ScopeVariable variable, Scope scope)
     {
         // A root array narrowed by a filter above is its matching element, as for plain paths.
-        var narrowed = scope.Narrowings.LastOrDefault(n => n.Root == variable.Name && n.Prefix.IsEmpty);
+        var narrowings = scope.Narrowings.Where(n => n.Root == variable.Name).ToList();
+        var narrowed = narrowings.LastOrDefault(n => n.Prefix.IsEmpty);
         var (expression, type) = narrowed is not null
             ? (NarrowedElement(narrowed.FilterId), narrowed.Element)
             : variable.Source == VariableSource.EventField
                 ? ($"{Payload}.{variable.Field!.ClrName}", variable.Type)
                 : (OutputField(variable.NodeId!), variable.Type);
-        return ScriptConversion(expression, type);
+        var value = ScriptConversion(expression, type);
+
+        // So is an array deeper inside it (r.items below a filter on r.items.name).
+        foreach (var inner in narrowings.Where(n => !n.Prefix.IsEmpty))
+        {
+            value = $"FlowScript.Narrow({value}, {CSharpText.Literal(string.Join('.', inner.Prefix))}, {ScriptConversion(NarrowedElement(inner.FilterId), inner.Element)})";
+        }
+
+        return value;
     }
 
     private string ScriptConversion(string expression, FlowType type)

@@ -69,6 +69,9 @@ internal sealed class TemplateRenderer(PathEvaluator paths, IReadOnlyDictionary<
                 case FieldSegment field:
                     AppendField(ref text, field, values);
                     break;
+                case ScriptSegment { Escape: HoleEscape.JsonValue } script:
+                    _scripts[script].AppendJsonValue(ref text, Model(script, node.Scope, values), script.JsonType);
+                    break;
                 case ScriptSegment script:
                     Append(ref text, ScalarKind.String, script.Escape, _scripts[script].Render(Model(script, node.Scope, values)));
                     break;
@@ -174,13 +177,22 @@ internal sealed class TemplateRenderer(PathEvaluator paths, IReadOnlyDictionary<
         foreach (var variable in hole.Variables)
         {
             // A root array narrowed by a filter above is its matching element, as for plain paths.
-            var narrowed = scope.Narrowings.LastOrDefault(n => n.Root == variable.Name && n.Prefix.IsEmpty);
+            var narrowings = scope.Narrowings.Where(n => n.Root == variable.Name).ToList();
+            var narrowed = narrowings.LastOrDefault(n => n.Prefix.IsEmpty);
             var (value, type) = narrowed is not null
                 ? (values.Nodes[nodeIndex[narrowed.FilterId]], narrowed.Element)
                 : variable.Source == VariableSource.EventField
                     ? (ClrProperties.Read(values.Payload, values.Payload.GetType(), variable.Field!.ClrName!), variable.Type)
                     : (values.Nodes[nodeIndex[variable.NodeId!]], variable.Type);
-            model[variable.Name] = ToScript(value, type);
+            var script = ToScript(value, type);
+
+            // So is an array deeper inside it (r.items below a filter on r.items.name).
+            foreach (var inner in narrowings.Where(n => !n.Prefix.IsEmpty))
+            {
+                script = FlowScript.Narrow((ScriptObject?)script, string.Join('.', inner.Prefix), ToScript(values.Nodes[nodeIndex[inner.FilterId]], inner.Element));
+            }
+
+            model[variable.Name] = script;
         }
 
         return model;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FlowCompiler.Generator.Binding;
+using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Generator.Templates;
 
@@ -31,4 +32,21 @@ public sealed record FieldSegment(BoundPath Path, HoleEscape Escape) : BoundSegm
 /// <param name="Code">The expression.</param>
 /// <param name="Escape">How the rendered text is escaped.</param>
 /// <param name="Variables">The top-level names the expression reads, in first-use order.</param>
-public sealed record ScriptSegment(string Code, HoleEscape Escape, ImmutableArray<ScopeVariable> Variables) : BoundSegment;
+/// <param name="Type">The expression's static type (a scalar or an array of scalars), or null when only the run knows it.</param>
+/// <param name="ReadsSensitive">Whether the expression reads a sensitive field.</param>
+public sealed record ScriptSegment(string Code, HoleEscape Escape, ImmutableArray<ScopeVariable> Variables, FlowType? Type, bool ReadsSensitive) : BoundSegment
+{
+    /// <summary>
+    /// The JSON value the hole renders as in JSON value position (spec §4): a number, boolean or list of them
+    /// where the type says so; anything else, a type not known included, is a JSON string (which stays valid).
+    /// </summary>
+    public ScriptJsonType JsonType => Type switch
+    {
+        ScalarType { IsNumeric: true } => ScriptJsonType.Number,
+        ScalarType { Kind: ScalarKind.Bool } => ScriptJsonType.Boolean,
+        ArrayType { Element: ScalarType { IsNumeric: true } } => ScriptJsonType.NumberArray,
+        ArrayType { Element: ScalarType { Kind: ScalarKind.Bool } } => ScriptJsonType.BooleanArray,
+        ArrayType => ScriptJsonType.StringArray,
+        _ => ScriptJsonType.String,
+    };
+}

@@ -37,11 +37,24 @@ public static class TemplateBinder
             return null;
         }
 
+        // A block over several holes is one error; its holes are not bound one by one.
+        var blockParts = ScriptBlocks.Parts(syntax, scope);
+        var ok = blockParts.IsEmpty;
+        if (!ok)
+        {
+            diagnostics.Error(DiagnosticCodes.TemplateNotAllowed, nodeId, jsonPath, ScriptBlocks.Describe(blockParts));
+        }
+
         var segments = ImmutableArray.CreateBuilder<BoundSegment>(syntax.Segments.Length);
         var hole = 0;
-        var ok = true;
         foreach (var piece in syntax.Segments)
         {
+            if (blockParts.Contains(piece))
+            {
+                hole++;
+                continue;
+            }
+
             switch (piece)
             {
                 case TextPiece literal:
@@ -49,9 +62,9 @@ public static class TemplateBinder
                     break;
                 case PathPiece path:
                     var escape = escapes[hole++];
-                    if (BindPathHole(path, scope, nodeId, jsonPath, diagnostics) is { } bound)
+                    if (BindPathOrScript(path, escape, scope, nodeId, jsonPath, diagnostics) is { } bound)
                     {
-                        segments.Add(new FieldSegment(bound, escape));
+                        segments.Add(bound);
                     }
                     else
                     {
@@ -61,9 +74,9 @@ public static class TemplateBinder
                     break;
                 case ScriptPiece script:
                     var scriptEscape = escapes[hole++];
-                    if (BindScriptHole(script, scope, nodeId, jsonPath, diagnostics) is { } variables)
+                    if (BindScriptHole(script, scriptEscape, scope, nodeId, jsonPath, diagnostics) is { } scriptSegment)
                     {
-                        segments.Add(new ScriptSegment(script.Code, scriptEscape, variables));
+                        segments.Add(scriptSegment);
                     }
                     else
                     {
@@ -111,6 +124,37 @@ public static class TemplateBinder
         }
     }
 
+    // A dotted hole is a field path, except where only Scriban gives it a meaning: a datetime's member
+    // (createdAt.year) or a builtin (string.upcase, date.now, this). Those are checked as expressions, so a
+    // builtin gets the expression's diagnostics and anything else the path's.
+    private static BoundSegment? BindPathOrScript(PathPiece piece, HoleEscape escape, Scope scope, string nodeId, string jsonPath, DiagnosticBag diagnostics)
+    {
+        var pathDiagnostics = new DiagnosticBag();
+        if (BindPathHole(piece, scope, nodeId, jsonPath, pathDiagnostics) is { } path)
+        {
+            return new FieldSegment(path, escape);
+        }
+
+        var root = piece.Path.Split('.')[0];
+        var asScript = new ScriptPiece(piece.Path, piece.Column, piece.Offset);
+        if (scope.Find(root) is null && ScriptFunction.IsScribanGlobal(root))
+        {
+            return BindScriptHole(asScript, escape, scope, nodeId, jsonPath, diagnostics);
+        }
+
+        if (scope.Find(root) is not null && ScriptHoleChecker.Check(piece.Path, scope).Problems.IsEmpty)
+        {
+            return BindScriptHole(asScript, escape, scope, nodeId, jsonPath, diagnostics);
+        }
+
+        foreach (var diagnostic in pathDiagnostics.ToImmutable())
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        return null;
+    }
+
     private static BoundPath? BindPathHole(PathPiece piece, Scope scope, string nodeId, string jsonPath, DiagnosticBag diagnostics)
     {
         var path = PathBinder.Bind(piece.Path, scope, nodeId, jsonPath, diagnostics);
@@ -131,51 +175,31 @@ public static class TemplateBinder
         return path;
     }
 
-    private static ImmutableArray<ScopeVariable>? BindScriptHole(ScriptPiece piece, Scope scope, string nodeId, string jsonPath, DiagnosticBag diagnostics)
+    private static ScriptSegment? BindScriptHole(ScriptPiece piece, HoleEscape escape, Scope scope, string nodeId, string jsonPath, DiagnosticBag diagnostics)
     {
-        var result = ScriptHoleChecker.Check(piece.Code, name => scope.Find(name) is not null);
-        foreach (var error in result.Errors)
+        var result = ScriptHoleChecker.Check(piece.Code, scope);
+        foreach (var (code, message) in result.Problems)
         {
-            diagnostics.Error(DiagnosticCodes.TemplateSyntax, nodeId, jsonPath,
-                $"the expression {{{{ {piece.Code} }}}} at column {piece.Column} does not parse: {error}");
+            diagnostics.Error(code, nodeId, jsonPath, $"the expression {{{{ {piece.Code} }}}} at column {piece.Column}: {message}");
         }
 
-        foreach (var name in result.UnknownNames)
-        {
-            var suggestion = NameSuggester.Closest(name, scope.Variables.Select(v => v.Name));
-            diagnostics.Error(DiagnosticCodes.TemplateUnknownVariable, nodeId, jsonPath,
-                $"the expression {{{{ {piece.Code} }}}} uses \"{name}\", which is not in scope{NameSuggester.DidYouMean(suggestion)}. Fields here: {PathBinder.ListFields(scope)}.");
-        }
-
-        if (!result.Errors.IsEmpty || !result.UnknownNames.IsEmpty)
+        if (!result.Problems.IsEmpty)
         {
             return null;
         }
 
-        return [.. result.Paths.Select(p => p.Split('.')[0]).Distinct().Select(scope.Find).OfType<ScopeVariable>()];
+        if (!result.IsInsertable)
+        {
+            diagnostics.Error(DiagnosticCodes.IncompatibleType, nodeId, jsonPath,
+                $"the expression {{{{ {piece.Code} }}}} at column {piece.Column} gives an object (or a list of them), which cannot be inserted as text; insert one of its fields.");
+            return null;
+        }
+
+        return new ScriptSegment(piece.Code, escape, result.Variables, result.Type, result.ReadsSensitive);
     }
 
     /// <summary>Whether a Scriban hole reads a sensitive field.</summary>
-    internal static bool ReadsSensitive(ScriptSegment segment)
-    {
-        var paths = ScriptHoleChecker.Check(segment.Code, _ => true).Paths;
-        foreach (var variable in segment.Variables)
-        {
-            if (variable.Field?.IsSensitive == true)
-            {
-                return true;
-            }
-
-            var type = variable.Type is ArrayType a ? a.Element : variable.Type;
-            if (type is ObjectType obj && paths.Any(p => p.StartsWith(variable.Name + ".", StringComparison.Ordinal)
-                    && obj.Find(p.Split('.')[1])?.IsSensitive == true))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool ReadsSensitive(ScriptSegment segment) => segment.ReadsSensitive;
 
     private static string Article(string display) => display.StartsWith("array", StringComparison.Ordinal) ? "an " + display : "an object (" + display + ")";
 }

@@ -68,11 +68,12 @@ internal sealed class RandomTemplates(Choices choices)
     public string Whole(ScopeModel scope, int min, int max)
     {
         var ints = scope.Of(FieldKind.Int);
+        var singleInts = scope.Of(FieldKind.Int, single: true);
         return choices.Next(5) switch
         {
             0 => choices.Pick([min, max == int.MaxValue ? min + 41 : max]).ToString(System.Globalization.CultureInfo.InvariantCulture),
             1 or 2 when ints.Count > 0 => "{{" + choices.Pick(ints).Path + "}}",
-            3 => "{{ " + (ints.Count > 0 ? choices.Pick(ints).Path + " + 1" : "7") + " }}",
+            3 => "{{ " + (singleInts.Count > 0 ? choices.Pick(singleInts).Path + " + 1" : "7") + " }}",
             _ => Hole(scope),
         };
     }
@@ -99,15 +100,23 @@ internal sealed class RandomTemplates(Choices choices)
             return choices.Chance(50) ? "{{" + field.Path + "}}" : "{{ " + field.Path + " }}";
         }
 
-        var lists = scope.Of(FieldKind.List);
+        // An array itself only where no filter narrowed it to one element.
+        var lists = scope.Of(FieldKind.List).Where(l => !scope.Narrowed.Contains(l.Path)).ToList();
         if (lists.Count > 0 && choices.Chance(15))
         {
             return "{{ " + choices.Pick(lists).Path + " | array.size }}";
         }
 
+        // Inside an expression an array has no fields: its values are picked with array.map.
+        if (scope.IsMany(field))
+        {
+            var member = field.Path[(field.Array!.Length + 1)..];
+            return "{{ " + field.Array + " | array.map \"" + member + "\"" + choices.Pick([" | array.join \"+\"", "", " | array.size"]) + " }}";
+        }
+
         return field.Kind switch
         {
-            FieldKind.Int => "{{ " + field.Path + choices.Pick([" * 2", " + 1", " / 3", " % 2"]) + " }}",
+            FieldKind.Int => "{{ " + field.Path + choices.Pick([" * 2", " + 1", " / 3", " % 2", " > 2", " / 0"]) + " }}",
             FieldKind.Decimal => "{{ " + field.Path + choices.Pick([" | math.round 1", " * 2"]) + " }}",
             FieldKind.String => "{{ " + field.Path + choices.Pick([" | string.upcase", " | string.size", " | string.truncate 3"]) + " }}",
             FieldKind.DateTime => "{{ " + field.Path + " | date.to_string \"%Y-%m-%d %H:%M\" }}",

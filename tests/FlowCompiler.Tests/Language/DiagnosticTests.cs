@@ -48,6 +48,8 @@ public class DiagnosticTests
         { "bad header name", "FLOW0036", "w", Chain("server.created", ("w", "webhook", """{ "url": "https://x.example.com/", "method": "GET", "headers": { "X Bad": "1" } }""")) },
         { "transport header", "FLOW0037", "w", Chain("server.created", ("w", "webhook", """{ "url": "https://x.example.com/", "method": "POST", "content": "{}", "headers": { "Content-Length": "2" } }""")) },
         { "hole beside an address", "FLOW0038", "m", Chain("account.login", ("m", "sendMail", """{ "to": "<{{email}}> {{name}}", "subject": "s", "content": "c" }""")) },
+        { "unknown template function", "FLOW0039", "m", Chain("account.login", ("m", "sendMail", """{ "to": "{{email}}", "subject": "{{ name | string.upcse }}", "content": "c" }""")) },
+        { "template reaches outside the flow", "FLOW0040", "m", Chain("account.login", ("m", "sendMail", """{ "to": "{{email}}", "subject": "{{ include \"header\" }}", "content": "c" }""")) },
     };
 
     [Theory]
