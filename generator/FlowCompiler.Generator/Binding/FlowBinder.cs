@@ -99,7 +99,7 @@ public sealed partial class FlowBinder
     {
         var index = _ordered.Count;
         _ordered.Add(null!);
-        var (bound, outScope, trueScope) = node.Type switch
+        var (bound, outScope, trueScope) = node.HasUnreadParameters ? default : node.Type switch
         {
             NodeTypes.Filter => BindFilter(node, scope),
             NodeTypes.AddField => Enriched(BindAddField(node, scope), scope, s => s.As, _ => new ScalarType(ScalarKind.String, false)),
