@@ -25,6 +25,9 @@ internal static class CompileCommand
         return command;
     }
 
+    /// <summary>What to say when the cache folder cannot be written (compile and run; exit 2).</summary>
+    public static string CacheProblem(FlowCacheException e) => $"{e.Message}; choose another folder with --cache or ${FlowCache.FolderVariable}.";
+
     // A cache hit is meant to be cheap: it never loads the C# compiler, and says so.
     private static string RoslynState() =>
         AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == "Microsoft.CodeAnalysis") ? " (Roslyn loaded)" : " (Roslyn not loaded)";
@@ -47,6 +50,11 @@ internal static class CompileCommand
         {
             Console.Error.WriteLine(bug.Message);
             return CommandLine.Failed;
+        }
+        catch (FlowCacheException cache)
+        {
+            DiagnosticOutput.WriteUsageError("text", CacheProblem(cache));
+            return CommandLine.Usage;
         }
     }
 }

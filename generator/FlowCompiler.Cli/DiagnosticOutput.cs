@@ -65,9 +65,14 @@ internal static class DiagnosticOutput
             : $"{file}: {errors} error{(errors == 1 ? "" : "s")}, {warnings} warning{(warnings == 1 ? "" : "s")}");
     }
 
+    /// <summary>A usage error or bad input: each line on stderr after <c>flowc:</c>, and with JSON output <c>{ "error" }</c> on stdout.</summary>
     public static void WriteUsageError(string format, string message)
     {
-        Console.Error.WriteLine($"flowc: {message}");
+        foreach (var line in message.Split('\n'))
+        {
+            Console.Error.WriteLine($"flowc: {line}");
+        }
+
         if (format == "json")
         {
             using var stdout = Console.OpenStandardOutput();

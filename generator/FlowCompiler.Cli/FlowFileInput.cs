@@ -2,7 +2,7 @@ using FlowCompiler.Generator.Validation;
 
 namespace FlowCompiler.Cli;
 
-/// <summary>Reads an input file for a command; an unreadable file is a usage error (exit 2) with a clear message.</summary>
+/// <summary>Reads an input file (a flow or an event) for a command; an unreadable file is a usage error (exit 2) with a clear message.</summary>
 internal static class FlowFileInput
 {
     public static byte[]? TryRead(string path, out string? error)
@@ -13,14 +13,14 @@ internal static class FlowFileInput
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                error = Directory.Exists(path) ? $"'{path}' is a directory, not a flow file." : $"file '{path}' does not exist.";
+                error = Directory.Exists(path) ? $"'{path}' is a directory, not a file." : $"file '{path}' does not exist.";
                 return null;
             }
 
             // Files far above the reader's own limit are refused before they are loaded into memory.
             if (info.Length > Generator.Model.FlowLimits.MaxDocumentBytes * 4L)
             {
-                error = $"'{path}' is {info.Length / (1024 * 1024)} MiB, far too large for a flow file.";
+                error = $"'{path}' is {info.Length / (1024 * 1024)} MiB, far too large for a flow or event file.";
                 return null;
             }
 

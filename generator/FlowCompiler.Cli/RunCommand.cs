@@ -80,6 +80,10 @@ internal static class RunCommand
         {
             return Failure(format, bug.Message);
         }
+        catch (FlowCacheException cache)
+        {
+            return UsageError(format, CompileCommand.CacheProblem(cache));
+        }
 
         try
         {

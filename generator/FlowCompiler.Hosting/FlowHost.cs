@@ -196,7 +196,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             var attempt = await CompileAsync(validation.Flow, canonical, flowId, ct);
             if (attempt.Flow is not { } compiled)
             {
-                return Failed(flowId, attempt.Bug!.Message, validation, clock);
+                return Failed(flowId, attempt.Error!, validation, clock);
             }
 
             // Loaded before it is stored: a flow that cannot load is never marked published.
@@ -269,7 +269,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             var attempt = await CompileAsync(validation.Flow, Encoding.UTF8.GetBytes(stored.CanonicalJson), flowId, ct);
             if (attempt.Flow is not { } compiled)
             {
-                return Failed(flowId, $"Version {version}: {attempt.Bug!.Message}", validation, clock);
+                return Failed(flowId, $"Version {version}: {attempt.Error}", validation, clock);
             }
 
             if (_loader.LoadPublished(compiled, flowId, out var error) is not { } loaded)
@@ -327,7 +327,7 @@ public sealed partial class FlowHost : IAsyncDisposable
                 var validation = FlowValidator.Validate(bytes);
                 if (validation.Flow is null)
                 {
-                    LogUnloadable(_logger, stored.FlowId, stored.Version, string.Join("; ", validation.Diagnostics.Take(3)));
+                    LogUnloadable(_logger, stored.FlowId, stored.Version, "it no longer validates: " + string.Join("; ", validation.Diagnostics.Take(3)));
                     continue;
                 }
 
@@ -336,6 +336,10 @@ public sealed partial class FlowHost : IAsyncDisposable
                 {
                     compiled.Add((flow, stored.Version));
                     hits += attempt.CacheHit ? 1 : 0;
+                }
+                else
+                {
+                    LogUnloadable(_logger, stored.FlowId, stored.Version, attempt.Error!);
                 }
             }
 
@@ -378,7 +382,8 @@ public sealed partial class FlowHost : IAsyncDisposable
     /// <summary>How many load contexts hold the active flows.</summary>
     internal int LoadContexts => _table.All.Select(f => f.Loaded.Context).Distinct().Count();
 
-    // Compiled, or taken from the cache; a compiler bug affects this flow only. Loading audits the assembly.
+    // Compiled, or taken from the cache; a compiler bug or a cache folder that cannot be written fails this flow
+    // only, with the message the admin sees. Loading audits the assembly.
     private async Task<CompileAttempt> CompileAsync(Generator.Binding.BoundFlow flow, ReadOnlyMemory<byte> canonical, string flowId, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
@@ -391,12 +396,18 @@ public sealed partial class FlowHost : IAsyncDisposable
         catch (FlowCompilerBugException bug)
         {
             LogCompilerBug(_logger, flowId, bug.Message, string.Join(Environment.NewLine, bug.Diagnostics));
-            return new CompileAttempt(null, false, bug);
+            return new CompileAttempt(null, false, bug.Message);
+        }
+        catch (FlowCacheException cache)
+        {
+            var error = $"Flow '{flowId}' compiled, but its assembly cannot be kept: {cache.Message}. Check FlowCompiler:CacheDirectory.";
+            LogCacheUnwritable(_logger, flowId, error);
+            return new CompileAttempt(null, false, error);
         }
     }
 
-    /// <summary>A compiled flow, or the compiler bug that kept it from compiling.</summary>
-    private readonly record struct CompileAttempt(CompiledFlow? Flow, bool CacheHit, FlowCompilerBugException? Bug);
+    /// <summary>A compiled flow, or why it could not be had (a compiler bug, a cache folder that cannot be written).</summary>
+    private readonly record struct CompileAttempt(CompiledFlow? Flow, bool CacheHit, string? Error);
 
     // The new table is built aside and swapped in one write; the replaced version is released, and its code
     // unloads with its context once its runs end. The new flow is JIT-compiled in the background: the publish
@@ -518,9 +529,12 @@ public sealed partial class FlowHost : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Internal compiler error in flow {FlowId}; it was not activated: {Error}\n{Diagnostics}")]
     private static partial void LogCompilerBug(ILogger logger, string flowId, string error, string diagnostics);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Compile cache for flow {FlowId}: {Error}")]
+    private static partial void LogCacheUnwritable(ILogger logger, string flowId, string error);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Flows} flows again into one shared load context in {Milliseconds:0} ms; {Contexts} contexts hold the active flows")]
     private static partial void LogRepacked(ILogger logger, int flows, int contexts, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Published flow {FlowId} v{Version} no longer validates and was not loaded: {Diagnostics}")]
-    private static partial void LogUnloadable(ILogger logger, string flowId, int version, string diagnostics);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Published flow {FlowId} v{Version} was not loaded: {Reason}")]
+    private static partial void LogUnloadable(ILogger logger, string flowId, int version, string reason);
 }

@@ -131,7 +131,8 @@ public sealed partial class FlowBinder
     // Binds one node; returns the scope its children see (its out port, and its true port when that differs).
     private (BoundNode? Bound, Scope OutScope, Scope? TrueScope) BindNode(FlowNode node, Scope scope)
     {
-        var (bound, outScope, trueScope) = node.Type switch
+        // A node whose parameters could not be read was reported by the reader; binding it would only add noise.
+        var (bound, outScope, trueScope) = node.HasUnreadParameters ? default : node.Type switch
         {
             NodeTypes.Filter => BindFilter(node, scope),
             NodeTypes.AddField => Enriched(BindAddField(node, scope), scope, s => s.As, _ => new ScalarType(ScalarKind.String, false)),

@@ -30,6 +30,7 @@ public sealed class FlowCache
     public string Folder { get; }
 
     /// <summary>The compiled flow for <paramref name="flow"/>, whose canonical bytes are <paramref name="canonicalFlow"/>.</summary>
+    /// <exception cref="FlowCacheException">It was compiled, but the cache folder cannot be written.</exception>
     public Task<CompileOutcome> GetOrCompileAsync(BoundFlow flow, ReadOnlyMemory<byte> canonicalFlow)
     {
         var key = ContentHash.Of(canonicalFlow.Span);
@@ -59,7 +60,15 @@ public sealed class FlowCache
         }
 
         var compiled = FlowCompiler.Compile(flow, key);
-        WriteDisk(compiled);
+        try
+        {
+            WriteDisk(compiled);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new FlowCacheException(Folder, e);
+        }
+
         return new CompileOutcome(compiled, CacheHit: false);
     }
 
@@ -101,8 +110,16 @@ public sealed class FlowCache
     private static void WriteAtomically(string path, byte[] bytes)
     {
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, path, overwrite: true);
+        try
+        {
+            File.WriteAllBytes(temporary, bytes);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch when (File.Exists(temporary))
+        {
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     private static string Hash(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));

@@ -19,13 +19,19 @@ public static class FlowDocumentReader
         AllowTrailingCommas = false,
     };
 
-    /// <summary>Reads a document from UTF-8 bytes. Returns null when it is too broken to bind.</summary>
-    public static FlowDocument? Read(ReadOnlyMemory<byte> utf8, DiagnosticBag diagnostics)
+    /// <summary>Reads a document from UTF-8 bytes (a byte order mark is skipped). Returns null when it is too broken to bind.</summary>
+    public static FlowDocument? Read(ReadOnlyMemory<byte> bytes, DiagnosticBag diagnostics)
     {
-        if (utf8.Length > FlowLimits.MaxDocumentBytes)
+        if (bytes.Length > FlowLimits.MaxDocumentBytes)
         {
             diagnostics.Error(DiagnosticCodes.LimitExceeded, null, "$",
-                $"the flow file is {utf8.Length / (1024.0 * 1024.0):0.0} MiB; the limit is {FlowLimits.MaxDocumentBytes / (1024 * 1024)} MiB. Is this really a flow export?");
+                $"the flow file is {bytes.Length / (1024.0 * 1024.0):0.0} MiB; the limit is {FlowLimits.MaxDocumentBytes / (1024 * 1024)} MiB. Is this really a flow export?");
+            return null;
+        }
+
+        if (!JsonFileText.TryGetUtf8(bytes, out var utf8, out var problem))
+        {
+            diagnostics.Error(DiagnosticCodes.MalformedJson, null, "$", "the flow file " + problem);
             return null;
         }
 
@@ -58,59 +64,53 @@ public static class FlowDocumentReader
             string? format = null, id = null, name = null, description = null, meta = null;
             var nodes = ImmutableArray<FlowNode>.Empty;
             var edges = ImmutableArray<FlowEdge>.Empty;
-            var sawNodes = false;
-            var sawEdges = false;
 
+            // A property that is present but unreadable was reported where it is; it is not also "missing".
+            var present = new HashSet<string>(StringComparer.Ordinal);
             foreach (var property in UniqueProperties(root, "$", null))
             {
                 var path = JsonPathText.Property("$", property.Name);
+                present.Add(property.Name);
                 switch (property.Name)
                 {
                     case "format": format = ReadString(property.Value, path, null); break;
                     case "id": id = ReadString(property.Value, path, null); break;
                     case "name": name = ReadText(property.Value, path, null); break;
                     case "description": description = ReadText(property.Value, path, null); break;
-                    case "nodes": sawNodes = true; nodes = ReadNodes(property.Value, path); break;
-                    case "edges": sawEdges = true; edges = ReadEdges(property.Value, path); break;
-                    case "meta": meta = Compact(property.Value); break;
+                    case "nodes": nodes = ReadNodes(property.Value, path); break;
+                    case "edges": edges = ReadEdges(property.Value, path); break;
+                    case "meta": meta = ReadVerbatim(property.Value, path, null); break;
                     default: UnknownProperty(path, null, "format, id, name, description, nodes, edges, meta"); break;
                 }
             }
 
-            if (format is null)
+            if (!present.Contains("format"))
             {
                 diagnostics.Error(DiagnosticCodes.UnsupportedFormat, null, "$.format",
                     $"the document has no \"format\"; add \"format\": \"{FlowDocument.Format}\".");
             }
-            else if (format != FlowDocument.Format)
+            else if (format is not null && format != FlowDocument.Format)
             {
                 diagnostics.Error(DiagnosticCodes.UnsupportedFormat, null, "$.format",
                     $"format \"{format}\" is not supported; this compiler reads \"{FlowDocument.Format}\".");
             }
 
-            if (id is null)
+            if (!present.Contains("id"))
             {
                 Missing("$", "id", null);
             }
-            else if (!FlowIdentifiers.IsFlowId(id))
+            else if (id is not null && !FlowIdentifiers.IsFlowId(id))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidFlowId, null, "$.id",
                     $"flow id \"{Printable(id)}\" is not valid: use 1-64 lowercase letters, digits and '-', starting with a letter or digit (e.g. \"vip-server-webhook\").");
             }
 
-            if (name is null)
+            foreach (var required in (ReadOnlySpan<string>)["name", "nodes", "edges"])
             {
-                Missing("$", "name", null);
-            }
-
-            if (!sawNodes)
-            {
-                Missing("$", "nodes", null);
-            }
-
-            if (!sawEdges)
-            {
-                Missing("$", "edges", null);
+                if (!present.Contains(required))
+                {
+                    Missing("$", required, null);
+                }
             }
 
             if (_tooLarge)
@@ -161,17 +161,20 @@ public static class FlowDocumentReader
             }
 
             string? id = null, type = null;
+            bool idReported = false, typeReported = false;
             FlowPosition? position = null;
             JsonElement? parameters = null;
             var nodeId = QuietNodeId(element);
+            var present = new HashSet<string>(StringComparer.Ordinal);
 
             foreach (var property in UniqueProperties(element, path, nodeId))
             {
                 var propertyPath = JsonPathText.Property(path, property.Name);
+                present.Add(property.Name);
                 switch (property.Name)
                 {
-                    case "id": id = ReadString(property.Value, propertyPath, null); break;
-                    case "type": type = ReadString(property.Value, propertyPath, nodeId); break;
+                    case "id": id = ReadKey(property.Value, propertyPath, null, out idReported); break;
+                    case "type": type = ReadKey(property.Value, propertyPath, nodeId, out typeReported); break;
                     case "parameters":
                         if (ExpectKind(property.Value, JsonValueKind.Object, propertyPath, nodeId, "an object of parameters"))
                         {
@@ -186,11 +189,15 @@ public static class FlowDocumentReader
 
             if (id is null)
             {
-                Missing(path, "id", null);
+                if (!present.Contains("id"))
+                {
+                    Missing(path, "id", null);
+                }
+
                 return null;
             }
 
-            if (!FlowIdentifiers.IsNodeId(id))
+            if (!idReported && !FlowIdentifiers.IsNodeId(id))
             {
                 diagnostics.Error(DiagnosticCodes.InvalidNodeId, null, path + ".id",
                     $"node id \"{Printable(id)}\" is not valid: use 1-64 letters, digits, '_' and '-' (e.g. \"send-welcome\").");
@@ -198,12 +205,16 @@ public static class FlowDocumentReader
 
             if (type is null)
             {
-                Missing(path, "type", id);
+                if (!present.Contains("type"))
+                {
+                    Missing(path, "type", id);
+                }
+
                 return null;
             }
 
             var spec = NodeTypes.Find(type);
-            if (spec is null)
+            if (spec is null && !typeReported)
             {
                 var known = string.Join(", ", NodeTypes.All.Select(t => t.Type));
                 var suggestion = NameSuggester.Closest(type, NodeTypes.All.Select(t => t.Type));
@@ -211,23 +222,27 @@ public static class FlowDocumentReader
                     $"unknown node type \"{Printable(type)}\"{NameSuggester.DidYouMean(suggestion)}. Node types: {known}.");
             }
 
-            if (parameters is null)
+            if (!present.Contains("parameters"))
             {
                 Missing(path, "parameters", id);
             }
 
-            var values = parameters is { } p ? ReadParameters(p, path + ".parameters", id, spec) : [];
-            return new FlowNode(id, type, values, position, index);
+            var (values, unread) = parameters is { } p ? ReadParameters(p, path + ".parameters", id, spec) : ([], false);
+            return new FlowNode(id, type, values, position, index) { HasUnreadParameters = unread };
         }
 
-        private ImmutableArray<KeyValuePair<string, ParameterValue>> ReadParameters(
+        // Unread: a parameter was present but not read (reported here), or a name was unreadable or repeated.
+        private (ImmutableArray<KeyValuePair<string, ParameterValue>> Values, bool Unread) ReadParameters(
             JsonElement element, string path, string nodeId, NodeTypeSpec? spec)
         {
             var read = new Dictionary<string, ParameterValue>(StringComparer.Ordinal);
             var order = new List<string>();
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            var unread = false;
             foreach (var property in UniqueProperties(element, path, nodeId))
             {
                 var propertyPath = JsonPathText.Property(path, property.Name);
+                present.Add(property.Name);
                 var parameter = spec?.Find(property.Name);
                 if (spec is not null && parameter is null)
                 {
@@ -240,11 +255,16 @@ public static class FlowDocumentReader
                     read[property.Name] = value;
                     order.Add(property.Name);
                 }
+                else
+                {
+                    unread = true;
+                }
             }
 
+            unread |= present.Count != element.GetPropertyCount();
             if (spec is null)
             {
-                return [.. order.Select(n => KeyValuePair.Create(n, read[n]))];
+                return ([.. order.Select(n => KeyValuePair.Create(n, read[n]))], unread);
             }
 
             // Canonical order; a present parameter of the wrong kind was reported already, not as missing.
@@ -255,13 +275,13 @@ public static class FlowDocumentReader
                 {
                     result.Add(KeyValuePair.Create(parameter.Name, value));
                 }
-                else if (parameter.Required && !element.TryGetProperty(parameter.Name, out _))
+                else if (parameter.Required && !present.Contains(parameter.Name))
                 {
                     Missing(path, parameter.Name, nodeId);
                 }
             }
 
-            return result.ToImmutable();
+            return (result.ToImmutable(), unread);
         }
 
         private ParameterValue? ReadParameter(JsonElement value, string path, string nodeId, ParameterKinds? kinds)
@@ -276,7 +296,7 @@ public static class FlowDocumentReader
                 case JsonValueKind.True or JsonValueKind.False when allowed.HasFlag(ParameterKinds.Bool):
                     return new BoolParameter(value.GetBoolean());
                 case JsonValueKind.Object or JsonValueKind.Array when allowed.HasFlag(ParameterKinds.Json):
-                    return new JsonParameter(Compact(value));
+                    return ReadVerbatim(value, path, nodeId) is { } json ? new JsonParameter(json) : null;
                 case JsonValueKind.Object when allowed.HasFlag(ParameterKinds.Map):
                     return ReadMap(value, path, nodeId);
                 default:
@@ -377,23 +397,29 @@ public static class FlowDocumentReader
                 if (ExpectKind(element, JsonValueKind.Object, edgePath, null, "an edge object { \"from\", \"port\", \"to\" }"))
                 {
                     string? from = null, port = null, to = null;
+                    var present = new HashSet<string>(StringComparer.Ordinal);
                     foreach (var property in UniqueProperties(element, edgePath, null))
                     {
                         var propertyPath = JsonPathText.Property(edgePath, property.Name);
+                        present.Add(property.Name);
                         switch (property.Name)
                         {
-                            case "from": from = ReadString(property.Value, propertyPath, null); break;
-                            case "port": port = ReadString(property.Value, propertyPath, null); break;
-                            case "to": to = ReadString(property.Value, propertyPath, null); break;
+                            case "from": from = ReadKey(property.Value, propertyPath, null, out _); break;
+                            case "port": port = ReadKey(property.Value, propertyPath, null, out _); break;
+                            case "to": to = ReadKey(property.Value, propertyPath, null, out _); break;
                             default: UnknownProperty(propertyPath, null, "from, port, to"); break;
                         }
                     }
 
-                    if (from is null || to is null)
+                    foreach (var end in (ReadOnlySpan<string>)["from", "to"])
                     {
-                        Missing(edgePath, from is null ? "from" : "to", null);
+                        if (!present.Contains(end))
+                        {
+                            Missing(edgePath, end, null);
+                        }
                     }
-                    else
+
+                    if (from is not null && to is not null)
                     {
                         edges.Add(new FlowEdge(from, port ?? FlowEdge.OutPort, to, index));
                     }
@@ -406,21 +432,26 @@ public static class FlowDocumentReader
         }
 
         // Diagnostics about a node carry its id when the id itself is readable and valid.
+        // Found by enumerating: looking "id" up would unescape every other name and throw at a lone surrogate.
         private static string? QuietNodeId(JsonElement node)
         {
-            if (!node.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+            string? found = null;
+            foreach (var property in node.EnumerateObject())
             {
-                return null;
+                try
+                {
+                    if (property.NameEquals("id"))
+                    {
+                        found = property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { } text && FlowIdentifiers.IsNodeId(text) ? text : null;
+                    }
+                }
+                catch (InvalidOperationException)
+                {
+                    // An unreadable name is not "id"; an unreadable id is no id. Both are reported where they are read.
+                }
             }
 
-            try
-            {
-                return id.GetString() is { } text && FlowIdentifiers.IsNodeId(text) ? text : null;
-            }
-            catch (InvalidOperationException)
-            {
-                return null;
-            }
+            return found;
         }
 
         // JsonDocument keeps duplicate keys; a flow with two values for one property is ambiguous.
@@ -452,6 +483,81 @@ public static class FlowDocumentReader
             }
         }
 
+        // An id, node type, edge end or port that cannot be read (a lone surrogate or a control character) is reported
+        // once and then stands in as written in the file, so the node and the edges that name it still connect and
+        // nothing further is reported about it.
+        private string? ReadKey(JsonElement value, string path, string? nodeId, out bool reported)
+        {
+            reported = true;
+            if (!ExpectKind(value, JsonValueKind.String, path, nodeId, "a string"))
+            {
+                return null;
+            }
+
+            if (ReadText(value, path, nodeId) is { } text)
+            {
+                reported = false;
+                return text;
+            }
+
+            return value.GetRawText()[1..^1];
+        }
+
+        // Kept as written (meta, exampleResponse): every name and string must be readable text, or the copy would fail.
+        private string? ReadVerbatim(JsonElement value, string path, string? nodeId)
+        {
+            var readable = true;
+            Check(value, path);
+            return readable ? Compact(value) : null;
+
+            void Check(JsonElement element, string at)
+            {
+                switch (element.ValueKind)
+                {
+                    case JsonValueKind.Object:
+                        foreach (var property in element.EnumerateObject())
+                        {
+                            string name;
+                            try
+                            {
+                                name = property.Name;
+                            }
+                            catch (InvalidOperationException)
+                            {
+                                diagnostics.Error(DiagnosticCodes.InvalidCharacter, nodeId, at,
+                                    "a property name holds an invalid Unicode escape (a lone surrogate); remove it.");
+                                readable = false;
+                                continue;
+                            }
+
+                            Check(property.Value, JsonPathText.Property(at, name));
+                        }
+
+                        break;
+                    case JsonValueKind.Array:
+                        var index = 0;
+                        foreach (var item in element.EnumerateArray())
+                        {
+                            Check(item, JsonPathText.Index(at, index++));
+                        }
+
+                        break;
+                    case JsonValueKind.String:
+                        try
+                        {
+                            element.GetString();
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            diagnostics.Error(DiagnosticCodes.InvalidCharacter, nodeId, at, LoneSurrogate);
+                            readable = false;
+                        }
+
+                        break;
+                }
+            }
+        }
+
         private string? ReadString(JsonElement value, string path, string? nodeId)
         {
             if (!ExpectKind(value, JsonValueKind.String, path, nodeId, "a string"))
@@ -478,8 +584,7 @@ public static class FlowDocumentReader
             }
             catch (InvalidOperationException)
             {
-                diagnostics.Error(DiagnosticCodes.InvalidCharacter, nodeId, path,
-                    "the string holds an invalid Unicode escape (a lone surrogate such as \\ud800); remove it.");
+                diagnostics.Error(DiagnosticCodes.InvalidCharacter, nodeId, path, LoneSurrogate);
                 return null;
             }
 
@@ -522,6 +627,9 @@ public static class FlowDocumentReader
 
         private static string Compact(JsonElement value) => JsonSerializer.Serialize(value);
     }
+
+    // The reader sees only UTF-8 (JsonFileText checked the bytes), so a string that cannot be read holds an escaped lone surrogate.
+    private const string LoneSurrogate = "the string holds an invalid Unicode escape (a lone surrogate such as \\ud800); remove it.";
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -15,6 +15,12 @@ public sealed record FlowNode(
     FlowPosition? Position,
     int Index)
 {
+    /// <summary>
+    /// Whether a parameter was present but could not be read (wrong JSON type, unreadable text). The reader
+    /// reported it; the binder leaves the node unbound rather than report that parameter again as missing.
+    /// </summary>
+    public bool HasUnreadParameters { get; init; }
+
     /// <summary>The JSON path of this node.</summary>
     public string JsonPath => $"$.nodes[{Index}]";
 

@@ -21,7 +21,7 @@ internal static class JsonPreScan
                 if (reader.CurrentDepth >= FlowLimits.MaxJsonDepth)
                 {
                     diagnostics.Error(DiagnosticCodes.LimitExceeded, null, "$",
-                        $"the JSON is nested more than {FlowLimits.MaxJsonDepth} levels deep (at byte {reader.TokenStartIndex}); flatten \"meta\" or \"exampleResponse\".");
+                        $"the JSON is nested more than {FlowLimits.MaxJsonDepth} levels deep (at {JsonTextPosition.Of(utf8, reader.TokenStartIndex)}); flatten \"meta\" or \"exampleResponse\".");
                     return false;
                 }
             }
@@ -36,10 +36,9 @@ internal static class JsonPreScan
         }
         catch (JsonException e)
         {
-            var line = (e.LineNumber ?? 0) + 1;
-            var column = (e.BytePositionInLine ?? 0) + 1;
+            var position = new JsonTextPosition((e.LineNumber ?? 0) + 1, (e.BytePositionInLine ?? 0) + 1);
             diagnostics.Error(DiagnosticCodes.MalformedJson, null, "$",
-                $"the file is not valid JSON: line {line}, column {column}: {FirstSentence(e.Message)}");
+                $"the file is not valid JSON: {position}: {FirstSentence(e.Message)}");
             return false;
         }
     }

@@ -82,5 +82,19 @@ public sealed class EngineCommandTests : IDisposable
         Assert.Contains("data.id", result.Stderr);
     }
 
+    [Fact]
+    public async Task Raising_an_event_file_with_a_lone_surrogate_in_a_name_is_one_json_error_document()
+    {
+        var file = Path.Combine(_folder, "event.json");
+        await File.WriteAllTextAsync(file, """{ "\uDFAA": 1, "event": "account.login", "data": { } }""");
+
+        var result = await Flowc("raise", file, "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("   at ", result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Contains("lone surrogate", json.RootElement.GetProperty("error").GetString());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

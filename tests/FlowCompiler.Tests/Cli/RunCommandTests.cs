@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using FlowCompiler.Runtime.Persistence;
 using FlowCompiler.Tests.Language;
@@ -19,6 +20,13 @@ public sealed class RunCommandTests : IDisposable
     // Each test has its own working directory, so its panel database (SQLite, the default) is its own.
     private Task<FlowcProcess.Result> Run(params string[] args) =>
         FlowcProcess.RunInAsync(_folder, new Dictionary<string, string>(), ["run", .. args, "--cache", Path.Combine(_folder, "cache")]);
+
+    private string WriteBytes(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
 
     private string Write(string name, string text)
     {
@@ -183,14 +191,46 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("""{ "event": "server.created", "data": { }, "extra": 1 }""", "extra")]
     [InlineData("""{ "data": { } }""", "\"event\"")]
     [InlineData("""not json""", "not a valid event file")]
+    [InlineData("""{ "\uDFAA": 1, "event": "server.created", "data": { } }""", "line 1, column 3: a property name in the file holds an invalid Unicode escape")]
+    [InlineData("""{ "event": "server.created", "data": { "\uDFAA": 1 } }""", "a property name in data holds an invalid Unicode escape")]
+    [InlineData("""{ "event": "server.created", "data": { "Hostname": "x" } }""", "unknown field data.Hostname (did you mean \"hostname\"?)")]
+    [InlineData("""{ "event": "server.created", "data": { "cpu": "4" } }""", "data.cpu is an int: write a whole number such as 4, not the string \"4\".")]
+    [InlineData("""{ "event": "server.created", "data": { "id": 1, "id": 2 } }""", "data.id appears twice; keep one.")]
     public async Task A_bad_event_file_exits_2_and_says_what_is_wrong(string eventJson, string expected)
     {
         var result = await Run(Sample("rest-vlan-lookup"), "--event", Write("bad-event.json", eventJson), "--dry-run", "--format", "json");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(expected, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(["error"], json.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.Contains(expected, json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Flow_and_event_files_saved_with_a_utf8_byte_order_mark_run()
+    {
+        var flow = WriteBytes("flow.json", [.. Encoding.UTF8.GetPreamble(), .. await File.ReadAllBytesAsync(Sample("rest-vlan-lookup"))]);
+        var eventFile = WriteBytes("event.json", [.. Encoding.UTF8.GetPreamble(), .. await File.ReadAllBytesAsync(SampleEvent("server.created"))]);
+
+        var result = await Run(flow, "--event", eventFile, "--dry-run", "--format", "json");
+
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal("succeeded", json.RootElement.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_utf16_event_file_exits_2_saying_to_save_it_as_utf8()
+    {
+        var eventFile = WriteBytes("event.json", [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(await File.ReadAllTextAsync(SampleEvent("server.created")))]);
+
+        var result = await Run(Sample("rest-vlan-lookup"), "--event", eventFile, "--dry-run", "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.EndsWith("event.json' is saved as UTF-16 (little-endian), but it must be UTF-8: save it again as UTF-8 (in Notepad: Save as, Encoding: UTF-8).", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

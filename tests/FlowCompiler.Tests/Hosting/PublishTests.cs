@@ -119,6 +119,45 @@ public sealed class PublishTests
         Directory.Delete(cache, recursive: true);
     }
 
+    [Fact]
+    public async Task A_cache_folder_that_cannot_be_written_fails_the_publish_and_the_host_keeps_running()
+    {
+        var folder = Path.Combine(Directory.CreateTempSubdirectory("flowc-unwritable-cache-").FullName, "cache");
+        var actions = new ActionSink();
+        await using var engine = await TestEngine.StartAsync(actions, cache: new FlowCache(folder));
+        Assert.True((await engine.Host.PublishAsync(HostFlows.LoginMail("login-mail", "kept " + Guid.NewGuid()))).Succeeded);
+
+        Directory.Delete(folder, recursive: true);
+        await File.WriteAllTextAsync(folder, "a file where the cache folder was");
+        var refused = await engine.Host.PublishAsync(HostFlows.LoginMail("other-mail", "new " + Guid.NewGuid()));
+        var runs = await engine.Host.RaiseAsync("account.login", HostFlows.Login(100));
+
+        Assert.False(refused.Succeeded);
+        Assert.Equal($"Flow 'other-mail' compiled, but its assembly cannot be kept: the compile cache folder '{folder}' cannot be written: it is a file, not a folder. Check FlowCompiler:CacheDirectory.", refused.Error);
+        Assert.Equal(["login-mail"], (await engine.Host.ListAsync()).Select(v => v.FlowId));
+        Assert.Equal("login-mail", Assert.Single(runs).FlowId);
+
+        File.Delete(folder);
+        var again = await engine.Host.PublishAsync(HostFlows.LoginMail("other-mail", "again " + Guid.NewGuid()));
+        Assert.True(again.Succeeded, again.Error);
+        Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
+    }
+
+    [Fact]
+    public async Task A_flow_saved_with_a_utf8_byte_order_mark_publishes_and_a_utf16_one_is_refused_saying_so()
+    {
+        var actions = new ActionSink();
+        await using var engine = await TestEngine.StartAsync(actions);
+        var json = HostFlows.LoginMail("login-mail", "bom");
+
+        var published = await engine.Host.PublishAsync(Encoding.UTF8.GetPreamble().Concat(json).ToArray());
+        var refused = await engine.Host.PublishAsync(Encoding.Unicode.GetBytes(Encoding.UTF8.GetString(json)));
+
+        Assert.True(published.Succeeded);
+        Assert.False(refused.Succeeded);
+        Assert.Contains("saved as UTF-16 (little-endian), but it must be UTF-8", Assert.Single(refused.Diagnostics).Message, StringComparison.Ordinal);
+    }
+
     private static void PlantEntryWithoutTheFlowClass(string folder, byte[] json)
     {
         var validation = FlowValidator.Validate(json);
