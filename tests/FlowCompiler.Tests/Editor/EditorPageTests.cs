@@ -57,7 +57,10 @@ public sealed class EditorPageTests(ITestOutputHelper output)
         await code.GetByText("public static class NewFlowFlow").WaitForAsync();
         Assert.StartsWith("// [node sendmail] sendMail", (await code.Locator(".code-line.highlighted code").First.InnerTextAsync()).Trim(), StringComparison.Ordinal);
 
-        await SaveScreenshotAsync(page);
+        await SaveScreenshotAsync(page, "editor.png");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dark theme" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Light theme" }).WaitForAsync();
+        await SaveScreenshotAsync(page, "editor-dark.png");
     }
 
     [BrowserFact]
@@ -91,13 +94,13 @@ public sealed class EditorPageTests(ITestOutputHelper output)
     }
 
     // The README's screenshot is made here, so it shows the page as it is: FLOWC_ACCEPT_SCREENSHOT=1 writes it.
-    private static async Task SaveScreenshotAsync(IPage page)
+    private static async Task SaveScreenshotAsync(IPage page, string name)
     {
         var shot = await page.ScreenshotAsync();
         Assert.True(shot.Length > 10_000, "the screenshot is empty");
         if (Environment.GetEnvironmentVariable("FLOWC_ACCEPT_SCREENSHOT") == "1")
         {
-            var path = Path.Combine(Compiler.CompilerTestFlows.Root, "docs", "editor.png");
+            var path = Path.Combine(Compiler.CompilerTestFlows.Root, "docs", name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllBytesAsync(path, shot);
         }

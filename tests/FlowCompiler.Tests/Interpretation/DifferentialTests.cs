@@ -16,25 +16,12 @@ public sealed class DifferentialTests
 {
     private const int Flows = 80;
 
-    private sealed record Case(int[] Choices, object[] Payloads, int[] Failures)
-    {
-        public string Json => FlowDocumentWriter.Write(RandomFlowBuilder.Build(Choices));
-    }
-
-    private static readonly Gen<Case> Cases =
-        from choices in Gen.Int[0, 1 << 20].Array[0, 160]
-        from servers in RandomEvents.Server.Array[4]
-        from users in RandomEvents.User.Array[4]
-        from balances in RandomEvents.Balance.Array[4]
-        from failures in Gen.Int[0, 9].Array[12]
-        select new Case(choices, [.. servers, .. users, .. balances], failures);
-
     [Fact]
     public async Task Random_flows_on_random_events_run_the_same_compiled_and_interpreted()
     {
         var seen = new Coverage();
 
-        await Cases.SampleAsync(async c => await RunBoth(c, seen), iter: Flows, print: c => c.Json);
+        await RandomCase.All.SampleAsync(async c => await RunBoth(c, seen), iter: Flows, print: c => c.Json);
 
         // The generator must reach what the comparison is about, or an agreement would prove little.
         Assert.True(seen.Effects > Flows, $"only {seen.Effects} effects in {Flows} flows");
@@ -43,7 +30,7 @@ public sealed class DifferentialTests
         Assert.True(seen.Skipped > 0, "no node was skipped");
     }
 
-    private static async Task RunBoth(Case c, Coverage seen)
+    private static async Task RunBoth(RandomCase c, Coverage seen)
     {
         var json = c.Json;
         var validation = FlowValidator.Validate(json);

@@ -19,28 +19,16 @@ public sealed partial class HostileEffectTests
 {
     private const int Flows = 60;
 
-    private sealed record Case(int[] Choices, object[] Payloads)
-    {
-        public string Json => FlowDocumentWriter.Write(RandomFlowBuilder.Build(Choices));
-    }
-
-    private static readonly Gen<Case> Cases =
-        from choices in Gen.Int[0, 1 << 20].Array[0, 160]
-        from servers in RandomEvents.Server.Array[4]
-        from users in RandomEvents.User.Array[4]
-        from balances in RandomEvents.Balance.Array[4]
-        select new Case(choices, [.. servers, .. users, .. balances]);
-
     [Fact]
     public async Task Effects_of_random_flows_on_hostile_events_are_escaped_for_their_destination()
     {
         var checkedEffects = 0;
-        await Cases.SampleAsync(async c => Interlocked.Add(ref checkedEffects, await RunAndCheck(c)), iter: Flows, print: c => c.Json);
+        await RandomCase.All.SampleAsync(async c => Interlocked.Add(ref checkedEffects, await RunAndCheck(c)), iter: Flows, print: c => c.Json);
 
         Assert.True(checkedEffects > Flows, $"only {checkedEffects} effects checked in {Flows} flows");
     }
 
-    private static async Task<int> RunAndCheck(Case c)
+    private static async Task<int> RunAndCheck(RandomCase c)
     {
         var validation = FlowValidator.Validate(c.Json);
         Assert.True(validation.Flow is not null, "the random flow does not validate:\n" + string.Join("\n", validation.Diagnostics));
@@ -81,8 +69,8 @@ public sealed partial class HostileEffectTests
                 Assert.Equal(written.Groups["host"].Value, url.Host, StringComparer.OrdinalIgnoreCase);
                 if (http.Content is not null && IsJson(http.ContentType))
                 {
+                    // Parsing is the check: it throws on anything that is not one JSON document.
                     using var body = JsonDocument.Parse(http.Content);
-                    Assert.Equal(http.Content.Trim().Length > 0, body.RootElement.ValueKind != JsonValueKind.Undefined);
                 }
 
                 foreach (var (name, value) in http.Headers)

@@ -91,7 +91,7 @@ export default function App() {
         <Palette onPick={onPick} />
         <section className="canvas" aria-label="Flow canvas">
           <ReactFlowProvider>
-            <Canvas onAddBelow={(from, port) => setAdding({ from, port })} />
+            <Canvas theme={theme} onAddBelow={(from, port) => setAdding({ from, port })} />
           </ReactFlowProvider>
         </section>
         <aside className="side-panel">{panel === "code" ? <CodeView /> : <NodeForm />}</aside>

@@ -10,7 +10,10 @@ import FlowNodeView, { type CanvasNode } from "./FlowNodeView";
 
 const nodeTypes = { flow: FlowNodeView };
 
-export default function Canvas({ onAddBelow }: { onAddBelow(nodeId: string, port: string): void }) {
+// The minimap draws SVG, where CSS variables do not reach its fill attribute: one colour per kind, legible in both themes.
+const minimapColors: Record<string, string> = { trigger: "#8a63d2", enricher: "#1f9a88", action: "#c9682f" };
+
+export default function Canvas({ onAddBelow, theme }: { onAddBelow(nodeId: string, port: string): void; theme: "light" | "dark" }) {
   const { flow, catalog, analysis, selectedId, select, connect, moveNode, notify, removeNode, disconnect } = useEditor();
   const portsOf = useCallback((type: string) => catalog?.nodeTypes.find((t) => t.type === type)?.ports ?? ["out"], [catalog]);
 
@@ -88,11 +91,12 @@ export default function Canvas({ onAddBelow }: { onAddBelow(nodeId: string, port
       isValidConnection={isValidConnection}
       onPaneClick={() => select(null)}
       fitView
+      colorMode={theme}
       deleteKeyCode={["Delete", "Backspace"]}
       proOptions={{ hideAttribution: true }}
     >
       <Background />
-      <MiniMap pannable zoomable ariaLabel="Minimap of the flow" />
+      <MiniMap pannable zoomable ariaLabel="Minimap of the flow" nodeColor={(n) => minimapColors[(n as CanvasNode).data.kind] ?? "#888"} />
       <Controls />
     </ReactFlow>
   );
