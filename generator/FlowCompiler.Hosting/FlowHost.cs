@@ -205,10 +205,13 @@ public sealed partial class FlowHost : IAsyncDisposable
                 return Failed(flowId, error!, validation, clock);
             }
 
+            // The store decides whether this is a new version: another process may have published this content
+            // since the check above. Either way this host now runs the version that is published.
             StoredFlowVersion stored;
+            bool added;
             try
             {
-                stored = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, ct);
+                (stored, added) = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, ct);
             }
             catch
             {
@@ -217,8 +220,12 @@ public sealed partial class FlowHost : IAsyncDisposable
             }
 
             Activate(new ActiveFlow(loaded, stored.Version, _options.MaxConcurrentRunsPerFlow));
-            LogPublished(_logger, flowId, stored.Version, attempt.CacheHit);
-            return Published(stored, attempt.CacheHit, unchanged: false, validation, clock);
+            if (added)
+            {
+                LogPublished(_logger, flowId, stored.Version, attempt.CacheHit);
+            }
+
+            return Published(stored, attempt.CacheHit, unchanged: !added, validation, clock);
         }
         finally
         {

@@ -15,8 +15,13 @@ public interface IFlowVersionStore
     /// <summary>The newest version of a flow, or null when it was never published.</summary>
     Task<StoredFlowVersion?> LatestAsync(string flowId, CancellationToken ct);
 
-    /// <summary>Stores a new version (the next number) as the published one, unpublishing the others, in one transaction.</summary>
-    Task<StoredFlowVersion> AddPublishedAsync(string flowId, string name, string eventName, string canonicalJson, string contentHash, CancellationToken ct);
+    /// <summary>
+    /// Stores a new version (the next number) as the published one, unpublishing the others, in one transaction;
+    /// unless the newest version already holds <paramref name="contentHash"/> and is published: then that one is
+    /// returned and nothing is stored (<c>Added</c> is false). The store decides, so publishes of one content that
+    /// race each other, in any number of processes, store one version.
+    /// </summary>
+    Task<(StoredFlowVersion Version, bool Added)> AddPublishedAsync(string flowId, string name, string eventName, string canonicalJson, string contentHash, CancellationToken ct);
 
     /// <summary>Makes <paramref name="version"/> the published one, or unpublishes the flow when it is null.</summary>
     Task SetPublishedAsync(string flowId, int? version, CancellationToken ct);

@@ -8,6 +8,9 @@ namespace FlowCompiler.Hosting.Storage;
 /// <summary>The flows table (<c>flowVersions</c>) of the panel database, through EF Core.</summary>
 public sealed class PanelFlowVersionStore(PanelDbContextFactory database, TimeProvider time) : IFlowVersionStore
 {
+    // Each lost race means another publish stored a version; this many are more than concurrent publishers of one flow.
+    private const int MaxAttempts = 10;
+
     /// <inheritdoc />
     public Task<IReadOnlyList<StoredFlowVersion>> PublishedAsync(CancellationToken ct) =>
         database.UseAsync<IReadOnlyList<StoredFlowVersion>>(async db =>
@@ -29,34 +32,57 @@ public sealed class PanelFlowVersionStore(PanelDbContextFactory database, TimePr
             await db.FlowVersions.AsNoTracking().Where(f => f.FlowId == flowId).OrderByDescending(f => f.Version).FirstOrDefaultAsync(ct) is { } found ? ToStored(found) : null, ct);
 
     /// <inheritdoc />
-    public Task<StoredFlowVersion> AddPublishedAsync(string flowId, string name, string eventName, string canonicalJson, string contentHash, CancellationToken ct) =>
-        database.UseAsync(async db =>
+    public async Task<(StoredFlowVersion Version, bool Added)> AddPublishedAsync(string flowId, string name, string eventName, string canonicalJson, string contentHash, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var versions = await db.FlowVersions.Where(f => f.FlowId == flowId).ToListAsync(ct);
-            var now = time.GetUtcNow().UtcDateTime;
-            foreach (var published in versions.Where(v => v.Published))
+            try
             {
-                published.Published = false;
-                published.UpdatedAt = now;
+                return await database.UseAsync(db => AddPublishedOnceAsync(db, flowId, name, eventName, canonicalJson, contentHash, ct), ct);
             }
-
-            var added = new FlowVersionRecord
+            catch (Exception error) when (attempt < MaxAttempts && WriteConflict.IsConflict(error))
             {
-                FlowId = flowId,
-                Version = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1,
-                Name = name,
-                TriggerEvent = eventName,
-                CanonicalJson = canonicalJson,
-                ContentHash = contentHash,
-                Published = true,
-                UpdatedAt = now,
-            };
-            db.FlowVersions.Add(added);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return ToStored(added);
-        }, ct);
+                // Another publish stored the same version number first: read again; if it stored this content, this one is unchanged.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25) * attempt), ct);
+            }
+        }
+    }
+
+    // The key (flowId, version) settles a race: two writers that read the same newest version both insert the next
+    // number, and the second gets a unique violation. SQLite's transactions start with BEGIN IMMEDIATE and never race.
+    private async Task<(StoredFlowVersion, bool)> AddPublishedOnceAsync(PanelDbContext db, string flowId, string name, string eventName, string canonicalJson, string contentHash, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var versions = await db.FlowVersions.Where(f => f.FlowId == flowId).ToListAsync(ct);
+        var newest = versions.MaxBy(v => v.Version);
+        if (newest is { Published: true } && newest.ContentHash == contentHash)
+        {
+            return (ToStored(newest), false);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var published in versions.Where(v => v.Published))
+        {
+            published.Published = false;
+            published.UpdatedAt = now;
+        }
+
+        var added = new FlowVersionRecord
+        {
+            FlowId = flowId,
+            Version = (newest?.Version ?? 0) + 1,
+            Name = name,
+            TriggerEvent = eventName,
+            CanonicalJson = canonicalJson,
+            ContentHash = contentHash,
+            Published = true,
+            UpdatedAt = now,
+        };
+        db.FlowVersions.Add(added);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (ToStored(added), true);
+    }
 
     /// <inheritdoc />
     public Task SetPublishedAsync(string flowId, int? version, CancellationToken ct) =>

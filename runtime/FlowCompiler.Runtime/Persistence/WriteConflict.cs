@@ -6,11 +6,12 @@ using Npgsql;
 namespace FlowCompiler.Runtime.Persistence;
 
 /// <summary>Recognises the errors that mean "another writer got there first; read again and retry".</summary>
-internal static class WriteConflict
+public static class WriteConflict
 {
     private const int SqliteConstraint = 19;
 
     /// <summary>A unique-key violation, a serialization failure or a deadlock, on any provider.</summary>
+    /// <param name="error">What a write threw (a <see cref="DbUpdateException"/> or the provider's own exception).</param>
     public static bool IsConflict(Exception error)
     {
         var cause = error is DbUpdateException { InnerException: { } inner } ? inner : error;
