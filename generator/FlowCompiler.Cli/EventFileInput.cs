@@ -1,3 +1,4 @@
+using FlowCompiler.Generator.Events;
 using FlowCompiler.Runtime.Events;
 
 namespace FlowCompiler.Cli;

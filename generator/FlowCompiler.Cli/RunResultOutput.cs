@@ -59,7 +59,7 @@ internal static class RunResultOutput
             writer.WriteStartObject();
             writer.WriteString("node", effect.NodeId);
             writer.WriteString("type", effect.Type);
-            foreach (var (name, value) in Parameters(effect))
+            foreach (var (name, value) in effect.Parameters)
             {
                 WriteValue(writer, name, value);
             }
@@ -110,22 +110,12 @@ internal static class RunResultOutput
         foreach (var effect in result.Effects)
         {
             output.WriteLine($"  [{effect.NodeId}] {effect.Type}");
-            foreach (var (name, value) in Parameters(effect))
+            foreach (var (name, value) in effect.Parameters)
             {
                 output.WriteLine($"    {name}: {Text(value)}");
             }
         }
     }
-
-    // The rendered parameters of each action, in the order of spec §7.
-    private static IEnumerable<(string Name, object? Value)> Parameters(ActionRequest effect) => effect switch
-    {
-        MailRequest m => [("to", m.To.ToString()), ("subject", m.Subject), ("content", m.Content), ("html", m.Html)],
-        HttpRequestSpec h => [("url", h.Url), ("method", h.Method), ("contentType", h.ContentType), ("content", h.Content)],
-        TicketRequest t => [("title", t.Title), ("priority", t.Priority), ("creatorId", t.CreatorId), ("content", t.Content)],
-        ServerChange c => [("serverId", c.ServerId), ("component", c.Component), ("action", c.Action), ("values", c.Values)],
-        _ => throw new InvalidOperationException($"No output for the effect type {effect.Type}."),
-    };
 
     private static void WriteValue(Utf8JsonWriter writer, string name, object? value)
     {

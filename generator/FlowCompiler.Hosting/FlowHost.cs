@@ -170,7 +170,13 @@ public sealed partial class FlowHost : IAsyncDisposable
     /// in for the next raise. Runs in flight finish on the version they started on. A publish that fails
     /// changes nothing that runs and returns the diagnostics.
     /// </summary>
-    public async Task<PublishResult> PublishAsync(ReadOnlyMemory<byte> flowJson, CancellationToken ct = default)
+    public Task<PublishResult> PublishAsync(ReadOnlyMemory<byte> flowJson, CancellationToken ct = default) => PublishAsync(flowJson, actor: null, ct);
+
+    /// <summary>Publishes a flow as <see cref="PublishAsync(ReadOnlyMemory{byte}, CancellationToken)"/> does, recording who published it.</summary>
+    /// <param name="flowJson">The flow (spec §1).</param>
+    /// <param name="actor">Who publishes, stored on the new version (the editor passes its signed-in user); null for nobody in particular.</param>
+    /// <param name="ct">Cancels the publish.</param>
+    public async Task<PublishResult> PublishAsync(ReadOnlyMemory<byte> flowJson, string? actor, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
         using var activity = FlowTelemetry.Source.StartActivity("flow.publish");
@@ -211,7 +217,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             bool added;
             try
             {
-                (stored, added) = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, ct);
+                (stored, added) = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, actor, ct);
             }
             catch
             {

@@ -19,9 +19,9 @@ public interface IFlowVersionStore
     /// Stores a new version (the next number) as the published one, unpublishing the others, in one transaction;
     /// unless the newest version already holds <paramref name="contentHash"/> and is published: then that one is
     /// returned and nothing is stored (<c>Added</c> is false). The store decides, so publishes of one content that
-    /// race each other, in any number of processes, store one version.
+    /// race each other, in any number of processes, store one version. <paramref name="actor"/> is recorded as who published it.
     /// </summary>
-    Task<(StoredFlowVersion Version, bool Added)> AddPublishedAsync(string flowId, string name, string eventName, string canonicalJson, string contentHash, CancellationToken ct);
+    Task<(StoredFlowVersion Version, bool Added)> AddPublishedAsync(string flowId, string name, string eventName, string canonicalJson, string contentHash, string? actor, CancellationToken ct);
 
     /// <summary>Makes <paramref name="version"/> the published one, or unpublishes the flow when it is null.</summary>
     Task SetPublishedAsync(string flowId, int? version, CancellationToken ct);

@@ -9,4 +9,8 @@ namespace FlowCompiler.Hosting.Publishing;
 /// <param name="ContentHash">The compile cache key of this version.</param>
 /// <param name="Published">Whether this is the version that runs; at most one per flow.</param>
 /// <param name="UpdatedAt">When the version was stored or last published or unpublished.</param>
-public sealed record StoredFlowVersion(string FlowId, int Version, string Name, string EventName, string CanonicalJson, string ContentHash, bool Published, DateTimeOffset UpdatedAt);
+/// <param name="CreatedAt">When the version was stored.</param>
+/// <param name="CreatedBy">Who published it first, or null when no actor was named (the CLI, start-up).</param>
+public sealed record StoredFlowVersion(
+    string FlowId, int Version, string Name, string EventName, string CanonicalJson, string ContentHash, bool Published, DateTimeOffset UpdatedAt,
+    DateTimeOffset CreatedAt, string? CreatedBy);

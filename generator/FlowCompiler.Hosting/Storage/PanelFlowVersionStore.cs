@@ -32,13 +32,13 @@ public sealed class PanelFlowVersionStore(PanelDbContextFactory database, TimePr
             await db.FlowVersions.AsNoTracking().Where(f => f.FlowId == flowId).OrderByDescending(f => f.Version).FirstOrDefaultAsync(ct) is { } found ? ToStored(found) : null, ct);
 
     /// <inheritdoc />
-    public async Task<(StoredFlowVersion Version, bool Added)> AddPublishedAsync(string flowId, string name, string eventName, string canonicalJson, string contentHash, CancellationToken ct)
+    public async Task<(StoredFlowVersion Version, bool Added)> AddPublishedAsync(string flowId, string name, string eventName, string canonicalJson, string contentHash, string? actor, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await database.UseAsync(db => AddPublishedOnceAsync(db, flowId, name, eventName, canonicalJson, contentHash, ct), ct);
+                return await database.UseAsync(db => AddPublishedOnceAsync(db, flowId, name, eventName, canonicalJson, contentHash, actor, ct), ct);
             }
             catch (Exception error) when (attempt < MaxAttempts && WriteConflict.IsConflict(error))
             {
@@ -50,7 +50,7 @@ public sealed class PanelFlowVersionStore(PanelDbContextFactory database, TimePr
 
     // The key (flowId, version) settles a race: two writers that read the same newest version both insert the next
     // number, and the second gets a unique violation. SQLite's transactions start with BEGIN IMMEDIATE and never race.
-    private async Task<(StoredFlowVersion, bool)> AddPublishedOnceAsync(PanelDbContext db, string flowId, string name, string eventName, string canonicalJson, string contentHash, CancellationToken ct)
+    private async Task<(StoredFlowVersion, bool)> AddPublishedOnceAsync(PanelDbContext db, string flowId, string name, string eventName, string canonicalJson, string contentHash, string? actor, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var versions = await db.FlowVersions.Where(f => f.FlowId == flowId).ToListAsync(ct);
@@ -77,6 +77,8 @@ public sealed class PanelFlowVersionStore(PanelDbContextFactory database, TimePr
             ContentHash = contentHash,
             Published = true,
             UpdatedAt = now,
+            CreatedAt = now,
+            CreatedBy = actor,
         };
         db.FlowVersions.Add(added);
         await db.SaveChangesAsync(ct);
@@ -103,5 +105,6 @@ public sealed class PanelFlowVersionStore(PanelDbContextFactory database, TimePr
         }, ct);
 
     private static StoredFlowVersion ToStored(FlowVersionRecord record) =>
-        new(record.FlowId, record.Version, record.Name, record.TriggerEvent, record.CanonicalJson, record.ContentHash, record.Published, new DateTimeOffset(record.UpdatedAt, TimeSpan.Zero));
+        new(record.FlowId, record.Version, record.Name, record.TriggerEvent, record.CanonicalJson, record.ContentHash, record.Published, new DateTimeOffset(record.UpdatedAt, TimeSpan.Zero),
+            new DateTimeOffset(record.CreatedAt, TimeSpan.Zero), record.CreatedBy);
 }

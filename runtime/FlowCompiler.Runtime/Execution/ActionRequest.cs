@@ -8,4 +8,11 @@ public abstract record ActionRequest(string NodeId)
 {
     /// <summary>The node type that sends it (<c>sendMail</c>, <c>webhook</c>…), as effects name it.</summary>
     public abstract string Type { get; }
+
+    /// <summary>
+    /// The rendered parameters as a run's effects list them (spec §7), in the spec's order. Values are strings,
+    /// booleans, numbers, or, for <c>modifyServer</c>'s <c>values</c>, name/value pairs. Webhook headers are left
+    /// out: they are where credentials live (<c>Authorization</c>).
+    /// </summary>
+    public abstract IReadOnlyList<KeyValuePair<string, object?>> Parameters { get; }
 }

@@ -23,4 +23,8 @@ public sealed record HttpRequestSpec(
 {
     /// <inheritdoc />
     public override string Type => "webhook";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<KeyValuePair<string, object?>> Parameters =>
+        [new("url", Url), new("method", Method), new("contentType", ContentType), new("content", Content)];
 }

@@ -10,4 +10,8 @@ public sealed record MailRequest(string NodeId, MailRecipients To, string Subjec
 {
     /// <inheritdoc />
     public override string Type => "sendMail";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<KeyValuePair<string, object?>> Parameters =>
+        [new("to", To.ToString()), new("subject", Subject), new("content", Content), new("html", Html)];
 }

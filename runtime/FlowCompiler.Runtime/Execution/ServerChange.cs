@@ -14,4 +14,8 @@ public sealed record ServerChange(string NodeId, int ServerId, string Component,
 {
     /// <inheritdoc />
     public override string Type => "modifyServer";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<KeyValuePair<string, object?>> Parameters =>
+        [new("serverId", ServerId), new("component", Component), new("action", Action), new("values", Values)];
 }

@@ -10,4 +10,8 @@ public sealed record TicketRequest(string NodeId, string Title, string Priority,
 {
     /// <inheritdoc />
     public override string Type => "createTicket";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<KeyValuePair<string, object?>> Parameters =>
+        [new("title", Title), new("priority", Priority), new("creatorId", CreatorId), new("content", Content)];
 }

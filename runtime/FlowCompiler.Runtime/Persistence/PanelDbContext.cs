@@ -63,6 +63,9 @@ public abstract class PanelDbContext : DbContext
     /// <summary>Table <c>flowVersions</c>: every saved version of every flow.</summary>
     public DbSet<FlowVersionRecord> FlowVersions => Set<FlowVersionRecord>();
 
+    /// <summary>Table <c>flowDrafts</c>: per flow, the draft the editor saved last.</summary>
+    public DbSet<FlowDraftRecord> FlowDrafts => Set<FlowDraftRecord>();
+
     /// <summary>Table <c>runs</c>: the record of every run.</summary>
     public DbSet<RunRecord> Runs => Set<RunRecord>();
 

@@ -1,5 +1,5 @@
 using System.Text;
-using FlowCompiler.Cli;
+using FlowCompiler.Generator.Events;
 using FlowCompiler.Runtime.Events;
 
 namespace FlowCompiler.Tests.Cli;

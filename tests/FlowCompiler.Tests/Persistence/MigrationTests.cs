@@ -7,7 +7,7 @@ namespace FlowCompiler.Tests.Persistence;
 
 public sealed class MigrationTests
 {
-    private static readonly string[] ProjectTables = ["flowVersions", "runs", "runNodes"];
+    private static readonly string[] ProjectTables = ["flowVersions", "flowDrafts", "runs", "runNodes"];
 
     [Theory]
     [InlineData(PanelDatabaseProvider.Sqlite)]
@@ -38,7 +38,33 @@ public sealed class MigrationTests
         await PanelDatabase.MigrateAsync(database.Factory, CancellationToken.None);
 
         await using var context = database.Factory.Create();
-        Assert.Single(await context.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(context.Database.GetMigrations(), await context.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync());
+    }
+
+    [Theory]
+    [InlineData(PanelDatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task A_database_from_the_first_release_keeps_its_versions_and_gets_drafts(PanelDatabaseProvider provider)
+    {
+        await using var database = await TestPanelDatabase.CreateAsync(provider);
+        await using (var first = database.Factory.Create())
+        {
+            var migrator = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(first);
+            await migrator.MigrateAsync(first.Database.GetMigrations().First());
+            await first.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"flowVersions\" (\"flowId\", \"version\", \"name\", \"triggerEvent\", \"canonicalJson\", \"published\", \"contentHash\", \"updatedAt\") " +
+                "VALUES ('welcome', 1, 'Welcome', 'account.registration', '{{}}', {0}, 'abc', {1})",
+                true, new DateTime(2026, 11, 1, 8, 30, 0, DateTimeKind.Utc));
+        }
+
+        await PanelDatabase.MigrateAsync(database.Factory, CancellationToken.None);
+
+        await using var context = database.Factory.Create();
+        var version = await context.FlowVersions.SingleAsync();
+        Assert.Equal(new DateTime(2026, 11, 1, 8, 30, 0, DateTimeKind.Utc), version.CreatedAt);
+        Assert.Null(version.CreatedBy);
+        Assert.Equal(0, await context.FlowDrafts.CountAsync());
     }
 
     [Fact]
@@ -77,7 +103,6 @@ public sealed class MigrationTests
         using var context = new PanelDbContextFactory(new PanelDatabaseOptions { Provider = provider, ConnectionString = connection }).Create();
 
         Assert.False(context.Database.HasPendingModelChanges(), $"the {provider} migrations are behind the model: add a migration (README, \"Panel database\")");
-        Assert.Single(context.Database.GetMigrations());
     }
 
     private static Task<int> CountAsync(PanelDbContext context, Type entity) =>

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowCompiler.Runtime.Persistence.Mapping;
 
-/// <summary>The project's own tables: <c>flowVersions</c>, <c>runs</c> and <c>runNodes</c>.</summary>
+/// <summary>The project's own tables: <c>flowVersions</c>, <c>flowDrafts</c>, <c>runs</c> and <c>runNodes</c>.</summary>
 internal static class RunRecordMapping
 {
     /// <summary>Adds the tables to <paramref name="model"/>.</summary>
@@ -19,6 +19,16 @@ internal static class RunRecordMapping
             flow.Property(f => f.ContentHash).HasMaxLength(64);
             // What the host asks on every event: the published flows of this trigger.
             flow.HasIndex(f => new { f.TriggerEvent, f.Published });
+            flow.Property(f => f.CreatedBy).HasMaxLength(128);
+        });
+
+        model.Entity<FlowDraftRecord>(draft =>
+        {
+            draft.ToTable("flowDrafts");
+            draft.HasKey(d => d.FlowId);
+            draft.Property(d => d.FlowId).HasMaxLength(64);
+            draft.Property(d => d.TriggerEvent).HasMaxLength(64);
+            draft.Property(d => d.SavedBy).HasMaxLength(128);
         });
 
         model.Entity<RunRecord>(run =>
@@ -44,7 +54,7 @@ internal static class RunRecordMapping
         });
 
         // Same naming as the panel tables: camelCase columns.
-        foreach (var recordType in new[] { typeof(FlowVersionRecord), typeof(RunRecord), typeof(RunNodeRecord) })
+        foreach (var recordType in new[] { typeof(FlowVersionRecord), typeof(FlowDraftRecord), typeof(RunRecord), typeof(RunNodeRecord) })
         {
             foreach (var property in model.Entity(recordType).Metadata.GetDeclaredProperties())
             {

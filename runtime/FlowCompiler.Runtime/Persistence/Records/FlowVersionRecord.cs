@@ -26,4 +26,10 @@ public sealed class FlowVersionRecord
 
     /// <summary>When this version was last saved (UTC).</summary>
     public DateTime UpdatedAt { get; set; }
+
+    /// <summary>When this version was stored (UTC): its publish.</summary>
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>Who stored this version, or null when the host published it on its own (the CLI, start-up, a panel call without an actor).</summary>
+    public string? CreatedBy { get; set; }
 }

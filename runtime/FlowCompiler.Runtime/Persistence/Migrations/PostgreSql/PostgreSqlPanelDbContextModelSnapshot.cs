@@ -611,6 +611,50 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.PostgreSql
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.FlowDraftRecord", b =>
+                {
+                    b.Property<string>("FlowId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("flowId");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("json");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("PublishedRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("publishedRevision");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("savedAt");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("savedBy");
+
+                    b.Property<string>("TriggerEvent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("triggerEvent");
+
+                    b.HasKey("FlowId");
+
+                    b.ToTable("flowDrafts", (string)null);
+                });
+
             modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.FlowVersionRecord", b =>
                 {
                     b.Property<string>("FlowId")
@@ -632,6 +676,15 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("contentHash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("createdAt");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("createdBy");
 
                     b.Property<string>("Name")
                         .IsRequired()

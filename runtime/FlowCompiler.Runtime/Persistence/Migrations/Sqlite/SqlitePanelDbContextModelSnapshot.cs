@@ -580,6 +580,50 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.FlowDraftRecord", b =>
+                {
+                    b.Property<string>("FlowId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("flowId");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("json");
+
+                    b.Property<string>("Name")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<int?>("PublishedRevision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("publishedRevision");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("savedAt");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("savedBy");
+
+                    b.Property<string>("TriggerEvent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("triggerEvent");
+
+                    b.HasKey("FlowId");
+
+                    b.ToTable("flowDrafts", (string)null);
+                });
+
             modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.FlowVersionRecord", b =>
                 {
                     b.Property<string>("FlowId")
@@ -601,6 +645,15 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("contentHash");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("createdAt");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("createdBy");
 
                     b.Property<string>("Name")
                         .IsRequired()

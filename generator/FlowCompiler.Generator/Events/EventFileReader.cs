@@ -6,7 +6,7 @@ using FlowCompiler.Generator.Binding;
 using FlowCompiler.Generator.Model;
 using FlowCompiler.Runtime.Events;
 
-namespace FlowCompiler.Cli;
+namespace FlowCompiler.Generator.Events;
 
 /// <summary>
 /// Reads an event file, <c>{ "event": "server.created", "data": { ...the event's fields... } }</c>, with the rules
@@ -15,7 +15,7 @@ namespace FlowCompiler.Cli;
 /// types come from the catalog the compiler binds flows against. Every problem is collected, each with the 1-based
 /// line and column <c>flowc validate</c> uses.
 /// </summary>
-internal sealed class EventFileReader
+public sealed class EventFileReader
 {
     private const string Shape = "an event file is { \"event\": \"server.created\", \"data\": { ...the event's fields... } }";
 
