@@ -54,6 +54,7 @@ internal static class ServeCommand
 
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddAntiforgery();
         await using var app = builder.Build();
         app.MapOpenApi();
         app.MapFlowEditor();

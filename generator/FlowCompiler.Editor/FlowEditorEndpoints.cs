@@ -1,8 +1,11 @@
 using FlowCompiler.Editor;
 using FlowCompiler.Editor.Api;
+using FlowCompiler.Editor.Drafts;
+using FlowCompiler.Hosting;
 using FlowCompiler.Editor.Page;
 using FlowCompiler.Generator.Emit;
 using FlowCompiler.Generator.Validation;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,8 +31,14 @@ public static class FlowEditorEndpoints
         var options = app.ServiceProvider.GetService<IOptions<FlowEditorOptions>>()?.Value ?? new FlowEditorOptions();
         configure?.Invoke(options);
 
+        if (options.Antiforgery && app.ServiceProvider.GetService<IAntiforgery>() is null)
+        {
+            throw new InvalidOperationException(
+                "The flow editor protects its writes with antiforgery tokens: call builder.Services.AddAntiforgery(), or set FlowEditorOptions.Antiforgery = false when its API is authenticated without cookies.");
+        }
+
         var group = app.MapGroup(prefix);
-        PageEndpoints.MapPage(group, context => MayAsync(context, EditorOperation.Read, options));
+        PageEndpoints.MapPage(group, context => EditorAuthorization.MayAsync(context, EditorOperation.Read, options));
         var api = group.MapGroup("/api").WithTags("Flow editor");
 
         api.MapGet("/catalog", () => TypedResults.Ok(Catalog.Instance))
@@ -54,6 +63,28 @@ public static class FlowEditorEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .Allow(EditorOperation.Read, options);
 
+        if (options.Antiforgery)
+        {
+            api.MapGet("/antiforgery", (HttpContext context) =>
+                {
+                    var antiforgery = context.RequestServices.GetRequiredService<IAntiforgery>();
+                    var tokens = antiforgery.GetAndStoreTokens(context);
+                    return TypedResults.Ok(new AntiforgeryToken(tokens.HeaderName!, tokens.RequestToken!));
+                })
+                .WithName("GetAntiforgeryToken")
+                .WithSummary("The token every write carries in the named header (its cookie is set with it).")
+                .Allow(EditorOperation.Read, options);
+        }
+
+        // The flows, drafts, versions and runs need the engine; a panel that registers only the editor gets the stateless part.
+        if (app.ServiceProvider.GetService<IServiceProviderIsService>()?.IsService(typeof(FlowHost)) == true)
+        {
+            var services = app.ServiceProvider;
+            var drafts = ActivatorUtilities.CreateInstance<DraftStore>(services);
+            var runner = ActivatorUtilities.CreateInstance<DryRunner>(services);
+            ActivatorUtilities.CreateInstance<FlowsApi>(services, drafts, runner, options).Map(api);
+        }
+
         return group;
     }
 
@@ -74,15 +105,4 @@ public static class FlowEditorEndpoints
             ? TypedResults.Ok(GeneratedCode.From(FlowEmitter.EmitWithSpans(flow)))
             : EditorProblems.Invalid(validation.Diagnostics);
     }
-
-    // Every endpoint names the operation it performs, so the hook and read-only mode see each request.
-    private static RouteHandlerBuilder Allow(this RouteHandlerBuilder endpoint, EditorOperation operation, FlowEditorOptions options) =>
-        endpoint.AddEndpointFilter(async (context, next) =>
-            await MayAsync(context.HttpContext, operation, options)
-                ? await next(context)
-                : EditorProblems.Forbidden(operation, options.ReadOnly && operation != EditorOperation.Read));
-
-    private static async ValueTask<bool> MayAsync(HttpContext context, EditorOperation operation, FlowEditorOptions options) =>
-        (!options.ReadOnly || operation == EditorOperation.Read)
-        && (options.Authorize is not { } authorize || await authorize(context, operation));
 }

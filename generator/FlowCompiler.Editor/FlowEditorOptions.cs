@@ -16,4 +16,11 @@ public sealed class FlowEditorOptions
 
     /// <summary>When true, only <see cref="EditorOperation.Read"/> is allowed.</summary>
     public bool ReadOnly { get; set; }
+
+    /// <summary>
+    /// When true (the default), every write must carry the antiforgery token the page gets from <c>GET api/antiforgery</c>,
+    /// so a cross-site request riding on the panel's cookie is refused; it needs <c>services.AddAntiforgery()</c>. Set it
+    /// false only when the editor's API is authenticated without cookies (bearer tokens), where no browser adds credentials on its own.
+    /// </summary>
+    public bool Antiforgery { get; set; } = true;
 }

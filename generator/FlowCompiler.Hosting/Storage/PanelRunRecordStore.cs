@@ -34,6 +34,10 @@ public sealed class PanelRunRecordStore(PanelDbContextFactory database) : IRunRe
 
     /// <summary>Reads recorded runs, newest first: all, one flow's, or only failed ones.</summary>
     public Task<IReadOnlyList<RunRecord>> ReadAsync(string? flowId, bool failedOnly, int limit, CancellationToken ct) =>
+        ReadAsync(flowId, failedOnly ? Runtime.Execution.RunStatus.Failed : null, limit, ct);
+
+    /// <summary>Reads recorded runs, newest first: all or one flow's, of any status or of one.</summary>
+    public Task<IReadOnlyList<RunRecord>> ReadAsync(string? flowId, Runtime.Execution.RunStatus? status, int limit, CancellationToken ct) =>
         database.UseAsync<IReadOnlyList<RunRecord>>(async db =>
         {
             var runs = db.Runs.AsNoTracking().Include(r => r.Nodes).AsQueryable();
@@ -42,14 +46,33 @@ public sealed class PanelRunRecordStore(PanelDbContextFactory database) : IRunRe
                 runs = runs.Where(r => r.FlowId == flowId);
             }
 
-            if (failedOnly)
+            if (status is { } only)
             {
-                runs = runs.Where(r => r.Status == Runtime.Execution.RunStatus.Failed);
+                runs = runs.Where(r => r.Status == only);
             }
 
             var found = await runs.OrderByDescending(r => r.StartedAt).Take(limit).ToListAsync(ct);
             found.ForEach(r => r.Nodes.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal)));
             return found;
+        }, ct);
+
+    /// <summary>One recorded run with its nodes in execution order, or null.</summary>
+    public Task<RunRecord?> FindAsync(Guid runId, CancellationToken ct) =>
+        database.UseAsync(async db =>
+        {
+            var run = await db.Runs.AsNoTracking().Include(r => r.Nodes).FirstOrDefaultAsync(r => r.Id == runId, ct);
+            run?.Nodes.Sort((a, b) => a.Ordinal.CompareTo(b.Ordinal));
+            return run;
+        }, ct);
+
+    /// <summary>The newest recorded run of every flow that has one (without nodes), by flow id.</summary>
+    public Task<Dictionary<string, RunRecord>> LatestPerFlowAsync(CancellationToken ct) =>
+        database.UseAsync(async db =>
+        {
+            var latest = await db.Runs.AsNoTracking()
+                .Where(r => r.StartedAt == db.Runs.Where(o => o.FlowId == r.FlowId).Max(o => o.StartedAt))
+                .ToListAsync(ct);
+            return latest.GroupBy(r => r.FlowId).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         }, ct);
 
     private static RunRecord ToRecord(RunRecordDraft draft)

@@ -24,6 +24,7 @@ internal sealed class EditorApp : IAsyncDisposable
         builder.WebHost.UseTestServer();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddAntiforgery();
         var app = builder.Build();
         app.MapOpenApi();
         app.MapFlowEditor("/flows", configure);

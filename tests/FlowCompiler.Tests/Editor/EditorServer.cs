@@ -27,6 +27,7 @@ internal sealed class EditorServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddProblemDetails();
+        builder.Services.AddAntiforgery();
         var app = builder.Build();
         app.MapFlowEditor("/flows");
         await app.StartAsync();
