@@ -52,7 +52,7 @@ public sealed class EditorPageTests(ITestOutputHelper output)
 
         // View C#: the selected node's lines are highlighted.
         await page.Locator("[data-node-id=sendmail]").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "View C#" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "View C#" }).ClickAsync();
         var code = page.GetByRole(AriaRole.Region, new() { Name = "Generated C#" });
         await code.GetByText("public static class NewFlowFlow").WaitForAsync();
         Assert.StartsWith("// [node sendmail] sendMail", (await code.Locator(".code-line.highlighted code").First.InnerTextAsync()).Trim(), StringComparison.Ordinal);

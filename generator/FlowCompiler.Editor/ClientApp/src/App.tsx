@@ -9,22 +9,56 @@ import CodeView from "./components/CodeView";
 import NodeForm from "./components/NodeForm";
 import Palette from "./components/Palette";
 import AddMenu from "./components/AddMenu";
+import DryRunPanel from "./components/DryRunPanel";
+import FlowsDialog from "./components/FlowsDialog";
+import RunsPanel from "./components/RunsPanel";
+import StaleDialog from "./components/StaleDialog";
+import VersionsPanel from "./components/VersionsPanel";
+import { createFlow, leaveFlow, openFlow } from "./session/openFlow";
+import { saveNow, useAutosave } from "./session/useAutosave";
+import { useSession, type SaveState } from "./state/session";
 
 const ANALYZE_DELAY_MS = 300;
 
+type Panel = "form" | "code" | "dry-run" | "versions" | "runs";
+const panels: { id: Panel; label: string }[] = [
+  { id: "form", label: "Parameters" },
+  { id: "code", label: "View C#" },
+  { id: "dry-run", label: "Dry run" },
+  { id: "versions", label: "Versions" },
+  { id: "runs", label: "Runs" },
+];
+
+const saveLabels: Record<SaveState, string> = {
+  new: "Not saved",
+  saved: "Saved",
+  dirty: "Unsaved changes",
+  saving: "Saving…",
+  stale: "Not saved: changed elsewhere",
+  failed: "Save failed",
+};
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
 export default function App() {
   const { catalog, flow, analysis, notice, setCatalog, replaceFlow, setAnalysis, notify, addNode, selectedId, setFlowField } = useEditor();
-  const [panel, setPanel] = useState<"form" | "code">("form");
+  const [panel, setPanel] = useState<Panel>("form");
+  const [showFlows, setShowFlows] = useState(false);
+  const session = useSession();
+  useAutosave();
   const [adding, setAdding] = useState<{ from: string; port: string } | null>(null);
   const [importing, setImporting] = useState(false);
   const [theme, setTheme] = useState<"light" | "dark">(() => (matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light"));
 
   useEffect(() => {
-    api.catalog().then((c) => {
+    api.catalog().then(async (c) => {
       setCatalog(c);
       replaceFlow(emptyFlow(c.events[0]?.name ?? "server.created"));
       useEditor.temporal.getState().clear();
-    }, (e: unknown) => notify(`The catalog could not be loaded: ${e instanceof Error ? e.message : String(e)}`));
+      // A deep link (?flow=ID) opens that flow's draft.
+      const linked = new URLSearchParams(location.search).get("flow");
+      if (linked) await openFlow(linked).catch((e: unknown) => notify(`Flow "${linked}" could not be opened: ${message(e)}`));
+    }, (e: unknown) => notify(`The catalog could not be loaded: ${message(e)}`));
   }, [setCatalog, replaceFlow, notify]);
 
   useEffect(() => { document.documentElement.dataset.theme = theme; }, [theme]);
@@ -60,6 +94,22 @@ export default function App() {
   }, [undo, redo]);
 
   const errors = analysis?.diagnostics.filter((d) => d.severity === "error") ?? [];
+  const canPublish = session.storedId !== null && session.saveState === "saved" && analysis !== null && errors.length === 0;
+  const publish = async () => {
+    try {
+      const result = await api.publish(session.storedId!, session.etag!);
+      session.setPublished(result.version);
+      notify(result.unchanged ? `Version ${result.version} already holds this draft; nothing changed.` : `Published version ${result.version}: it runs on the next event.`);
+    } catch (e) {
+      notify(`Not published: ${message(e)}`);
+    }
+  };
+  const newFlow = () => {
+    leaveFlow();
+    replaceFlow(emptyFlow(catalog?.events[0]?.name ?? "server.created"));
+    useEditor.temporal.getState().clear();
+    setShowFlows(false);
+  };
   const onPick = (type: string) => {
     const selected = flow.nodes.find((n) => n.id === selectedId);
     const port = selected && catalog?.nodeTypes.find((t) => t.type === selected.type)?.ports[0];
@@ -70,16 +120,26 @@ export default function App() {
     <div className="editor">
       <header className="toolbar">
         <input className="flow-name" aria-label="Flow name" value={flow.name} onChange={(e) => setFlowField("name", e.target.value)} />
-        <input className="flow-id" aria-label="Flow id" value={flow.id} onChange={(e) => setFlowField("id", e.target.value)} />
+        <input className="flow-id" aria-label="Flow id" value={flow.id} readOnly={session.storedId !== null}
+          title={session.storedId ? "A stored flow keeps its id; import it under a new id to copy it." : undefined}
+          onChange={(e) => setFlowField("id", e.target.value)} />
         <span className={`status ${errors.length ? "status-error" : "status-ok"}`} role="status">
           {analysis === null ? "Checking…" : errors.length ? `${errors.length} error${errors.length > 1 ? "s" : ""}` : "No errors"}
         </span>
+        <span className={`save-state save-${session.saveState}`} aria-live="polite">
+          {saveLabels[session.saveState]}{session.publishedVersion ? ` · v${session.publishedVersion} published` : ""}
+        </span>
+        <button onClick={() => setShowFlows(true)}>Flows</button>
+        {session.storedId === null && (
+          <button onClick={() => createFlow().catch((e: unknown) => notify(`Not saved: ${message(e)}`))}>Save</button>
+        )}
+        <button onClick={publish} disabled={!canPublish}
+          title={canPublish ? "Publish the saved draft" : errors.length ? "Fix the errors first" : "Save the flow first"}>Publish</button>
         <button onClick={undo} title="Undo (Ctrl+Z)">Undo</button>
         <button onClick={redo} title="Redo (Ctrl+Shift+Z)">Redo</button>
         <button onClick={() => useEditor.getState().autoLayout()}>Layout</button>
         <button onClick={() => setImporting(true)}>Import</button>
         <button onClick={() => download(flow.id, exportFlow(flow))}>Export</button>
-        <button aria-pressed={panel === "code"} onClick={() => setPanel(panel === "code" ? "form" : "code")}>View C#</button>
         <button onClick={() => setTheme(theme === "dark" ? "light" : "dark")}>{theme === "dark" ? "Light theme" : "Dark theme"}</button>
       </header>
       {notice && (
@@ -94,8 +154,40 @@ export default function App() {
             <Canvas theme={theme} onAddBelow={(from, port) => setAdding({ from, port })} />
           </ReactFlowProvider>
         </section>
-        <aside className="side-panel">{panel === "code" ? <CodeView /> : <NodeForm />}</aside>
+        <aside className="side-panel">
+          <nav className="panel-tabs" role="tablist" aria-label="Side panel">
+            {panels.map((p) => (
+              <button key={p.id} role="tab" aria-selected={panel === p.id} onClick={() => setPanel(p.id)}>{p.label}</button>
+            ))}
+          </nav>
+          <div role="tabpanel">
+            {panel === "form" && <NodeForm />}
+            {panel === "code" && <CodeView />}
+            {panel === "dry-run" && <DryRunPanel />}
+            {panel === "versions" && <VersionsPanel />}
+            {panel === "runs" && <RunsPanel />}
+          </div>
+        </aside>
       </main>
+      {session.overlay && (
+        <div className="overlay-bar" role="status">
+          Showing: {session.overlay.label} <button onClick={() => session.showOverlay(null)}>Clear</button>
+        </div>
+      )}
+      {showFlows && (
+        <FlowsDialog
+          onClose={() => setShowFlows(false)}
+          onNew={newFlow}
+          onOpen={(id) => openFlow(id).then(() => setShowFlows(false), (e: unknown) => notify(`Flow "${id}" could not be opened: ${message(e)}`))}
+        />
+      )}
+      {session.stale && (
+        <StaleDialog
+          stale={session.stale}
+          onLoadTheirs={() => openFlow(session.storedId!).catch((e: unknown) => notify(message(e)))}
+          onKeepMine={() => void saveNow(session.stale!.etag)}
+        />
+      )}
       {adding && <AddMenu target={adding} onClose={() => setAdding(null)} />}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
     </div>

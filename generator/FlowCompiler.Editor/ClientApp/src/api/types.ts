@@ -52,4 +52,82 @@ export interface Problem {
   detail?: string;
   status: number;
   diagnostics?: Diagnostic[];
+  /** On 412: the draft's current ETag, and who saved it when. */
+  etag?: string;
+  savedBy?: string;
+  savedAt?: string;
+}
+
+export interface RunSummary {
+  id: string;
+  flowId: string;
+  version: number;
+  event: string;
+  status: "succeeded" | "failed";
+  startedAt: string;
+  durationMs: number;
+  error: string | null;
+  hasEvent: boolean;
+  nodes: NodeOutcome[];
+}
+
+export interface NodeOutcome {
+  id: string;
+  status: "succeeded" | "failed" | "skipped";
+  port: string | null;
+  durationMs: number;
+  error: string | null;
+}
+
+export interface FlowSummary {
+  id: string;
+  name: string | null;
+  trigger: string | null;
+  publishedVersion: number | null;
+  latestVersion: number | null;
+  draftRevision: number | null;
+  hasUnpublishedChanges: boolean;
+  lastRun: RunSummary | null;
+}
+
+export interface DraftResponse {
+  flowId: string;
+  eTag: string;
+  revision: number | null;
+  version: number | null;
+  savedBy: string;
+  savedAt: string;
+  publishedRevision: number | null;
+  hasUnpublishedChanges: boolean;
+  flow: unknown;
+}
+
+export interface VersionSummary {
+  version: number;
+  name: string;
+  trigger: string;
+  published: boolean;
+  createdAt: string;
+  createdBy: string | null;
+  contentHash: string;
+  flow?: unknown;
+}
+
+export interface PublishResponse {
+  flowId: string;
+  version: number;
+  unchanged: boolean;
+  cacheHit: boolean;
+  elapsedMs: number;
+}
+
+/** One effect as spec §7 writes it: node, type and the action's rendered parameters. */
+export type Effect = { node: string; type: string } & Record<string, unknown>;
+
+export interface DryRunResult {
+  flow: string;
+  status: "succeeded" | "failed";
+  durationMs: number;
+  nodes: NodeOutcome[];
+  effects: Effect[];
 }

@@ -4,6 +4,7 @@ import {
 } from "@xyflow/react";
 import { useCallback, useMemo, useRef } from "react";
 import { useEditor } from "../state/store";
+import { useSession } from "../state/session";
 import { portOf } from "../model/flow";
 import { connectionProblem } from "../model/graphRules";
 import FlowNodeView, { type CanvasNode } from "./FlowNodeView";
@@ -15,6 +16,7 @@ const minimapColors: Record<string, string> = { trigger: "#8a63d2", enricher: "#
 
 export default function Canvas({ onAddBelow, theme }: { onAddBelow(nodeId: string, port: string): void; theme: "light" | "dark" }) {
   const { flow, catalog, analysis, selectedId, select, connect, moveNode, notify, removeNode, disconnect } = useEditor();
+  const overlay = useSession((s) => s.overlay);
   const portsOf = useCallback((type: string) => catalog?.nodeTypes.find((t) => t.type === type)?.ports ?? ["out"], [catalog]);
 
   const nodes = useMemo<CanvasNode[]>(() => flow.nodes.map((node) => {
@@ -32,10 +34,11 @@ export default function Canvas({ onAddBelow, theme }: { onAddBelow(nodeId: strin
         errors: problems.filter((p) => p.severity === "error").length,
         warnings: problems.filter((p) => p.severity === "warning").length,
         firstProblem: problems[0]?.message,
+        outcome: overlay?.nodes[node.id],
         onAddBelow,
       },
     };
-  }), [flow.nodes, analysis, catalog, selectedId, onAddBelow]);
+  }), [flow.nodes, analysis, catalog, selectedId, onAddBelow, overlay]);
 
   const edges = useMemo<Edge[]>(() => flow.edges.map((e) => ({
     id: `${e.from}:${portOf(e)}->${e.to}`,

@@ -2,6 +2,7 @@
 // one handle per output port on the right, each with a "+" that offers what may follow.
 import { Handle, Position, type NodeProps, type Node } from "@xyflow/react";
 import { memo } from "react";
+import type { NodeOutcome } from "../api/types";
 import type { FlowNode } from "../model/flow";
 import { summarize } from "../model/summary";
 
@@ -12,15 +13,18 @@ export interface FlowNodeData extends Record<string, unknown> {
   errors: number;
   warnings: number;
   firstProblem?: string;
+  /** What the node did in the run (or dry run) overlaid on the canvas. */
+  outcome?: NodeOutcome;
   onAddBelow(nodeId: string, port: string): void;
 }
 
 export type CanvasNode = Node<FlowNodeData, "flow">;
 
 function FlowNodeView({ data, selected }: NodeProps<CanvasNode>) {
-  const { node, kind, ports, errors, warnings, firstProblem } = data;
+  const { node, kind, ports, errors, warnings, firstProblem, outcome } = data;
   return (
-    <div className={`flow-node kind-${kind}${selected ? " selected" : ""}${errors ? " has-errors" : ""}`} data-node-id={node.id}>
+    <div className={`flow-node kind-${kind}${selected ? " selected" : ""}${errors ? " has-errors" : ""}${outcome ? ` run-${outcome.status}` : ""}`}
+      data-node-id={node.id} data-run-status={outcome?.status}>
       {kind !== "trigger" && <Handle type="target" position={Position.Left} />}
       <div className="flow-node-header">
         <span className="flow-node-type">{node.type}</span>
@@ -32,6 +36,11 @@ function FlowNodeView({ data, selected }: NodeProps<CanvasNode>) {
         )}
       </div>
       <div className="flow-node-summary" title={summarize(node)}>{summarize(node) || "\u00a0"}</div>
+      {outcome && (
+        <div className="flow-node-outcome" title={outcome.error ?? undefined}>
+          {outcome.status}{outcome.port ? ` → ${outcome.port}` : ""} · {outcome.durationMs.toFixed(1)} ms
+        </div>
+      )}
       {ports.map((port, i) => (
         <div key={port} className="flow-node-port" style={{ top: `${((i + 1) * 100) / (ports.length + 1)}%` }}>
           {port !== "out" && <span className="port-label">{port}</span>}
