@@ -39,7 +39,13 @@ public sealed class EditorPageTests(ITestOutputHelper output)
         await TypeInTemplateAsync(page, "to", "noc@example.com");
         var subject = page.GetByRole(AriaRole.Textbox, new() { Name = "subject" });
         await subject.ClickAsync();
-        await page.Keyboard.TypeAsync("VIP server {{hostname}}");
+        // "{{" opens completion from the node's typed scope: each path with its type.
+        await page.Keyboard.TypeAsync("VIP server {{host");
+        var option = page.Locator(".cm-tooltip-autocomplete li").Filter(new() { HasText = "hostname" }).First;
+        await option.WaitForAsync();
+        Assert.Contains("string", await option.InnerTextAsync(), StringComparison.Ordinal);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.TypeAsync("}}");
         Assert.Equal("VIP server {{hostname}}", await subject.InnerTextAsync());
         await TypeInTemplateAsync(page, "content", "A VIP server was created.");
 
@@ -85,6 +91,73 @@ public sealed class EditorPageTests(ITestOutputHelper output)
         var axe = await page.RunAxe();
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v => $"{v.Id}: {v.Help} ({v.Nodes.Length} nodes)")));
+    }
+
+    [BrowserFact]
+    public async Task An_admin_builds_and_connects_a_flow_with_the_keyboard_only()
+    {
+        await using var server = await EditorServer.StartAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.OpenAsync(server.Page);
+        await page.Locator("[data-node-id=trigger]").WaitForAsync();
+        await page.Locator("body").FocusAsync();
+
+        // ] selects the trigger; A offers what may follow its port; Tab and Enter pick it.
+        await page.Keyboard.PressAsync("]");
+        await page.Locator("[data-node-id=trigger].selected").WaitForAsync();
+        await page.Keyboard.PressAsync("a");
+        await ChooseWithTabAsync(page, "filter");
+        await page.Locator("[data-node-id=filter].selected").WaitForAsync();
+        await page.Keyboard.PressAsync("a");
+        await ChooseWithTabAsync(page, "sendMail");
+        await page.Locator("[data-node-id=sendmail].selected").WaitForAsync();
+        await page.Locator("[data-testid='rf__edge-filter:true->sendmail']").WaitForAsync();
+
+        // Copy and paste the mail; the copy takes no input until C connects it, here to the filter's false port.
+        await page.Keyboard.PressAsync("Control+c");
+        await page.Keyboard.PressAsync("Control+v");
+        await page.Locator("[data-node-id=sendmail-2].selected").WaitForAsync();
+        Assert.Equal(2, await page.Locator(".react-flow__edge").CountAsync());
+        await page.Keyboard.PressAsync("c");
+        var source = page.GetByRole(AriaRole.Combobox, new() { Name = "Source port" });
+        for (var i = 0; i < 10 && !(await source.InputValueAsync() is var value && await source.Locator($"option[value='{value}']").InnerTextAsync() == "filter → false"); i++)
+        {
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("[data-testid='rf__edge-filter:false->sendmail-2']").WaitForAsync();
+        Assert.Equal(3, await page.Locator(".react-flow__edge").CountAsync());
+
+        // Undo takes the connection back; ? shows every shortcut.
+        await page.Keyboard.PressAsync("Control+z");
+        await Assertions.Expect(page.Locator(".react-flow__edge")).ToHaveCountAsync(2);
+        await page.Keyboard.PressAsync("?");
+        var help = page.GetByRole(AriaRole.Dialog, new() { Name = "Keyboard shortcuts" });
+        await help.GetByText("Paste copied nodes").WaitForAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(help).ToHaveCountAsync(0);
+    }
+
+    // Tab moves the focus through the open menu's choices (bounded); Enter takes the one named.
+    private static async Task ChooseWithTabAsync(IPage page, string name)
+    {
+        var menu = page.GetByRole(AriaRole.Dialog);
+        await menu.WaitForAsync();
+        for (var i = 0; i < 40; i++)
+        {
+            if (await page.EvaluateAsync<string>("document.activeElement?.textContent ?? ''") == name)
+            {
+                await page.Keyboard.PressAsync("Enter");
+                await Assertions.Expect(menu).ToHaveCountAsync(0);
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        Assert.Fail($"the menu never focused \"{name}\"");
     }
 
     private static async Task TypeInTemplateAsync(IPage page, string parameter, string text)

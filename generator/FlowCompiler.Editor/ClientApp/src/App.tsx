@@ -2,7 +2,11 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, ApiError } from "./api/client";
-import { emptyFlow, exportFlow, parseFlow } from "./model/flow";
+import { emptyFlow, exportFlow, parseFlow, portOf } from "./model/flow";
+import { type Copied, copyNodes, readCopied, writeCopied } from "./model/clipboard";
+import { shortcutFor } from "./model/shortcuts";
+import ConnectDialog from "./components/ConnectDialog";
+import ShortcutsDialog from "./components/ShortcutsDialog";
 import { useEditor } from "./state/store";
 import Canvas from "./components/Canvas";
 import CodeView from "./components/CodeView";
@@ -78,20 +82,76 @@ export default function App() {
   const undo = useCallback(() => useEditor.temporal.getState().undo(), []);
   const redo = useCallback(() => useEditor.temporal.getState().redo(), []);
 
+  // Shortcuts act outside text fields (Escape everywhere); the help sheet lists the same table.
+  const [connecting, setConnecting] = useState<string | null>(null);
+  const copied = useRef<Copied | null>(null);
+  const [showHelp, setShowHelp] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const inText = e.target instanceof HTMLElement && (e.target.closest("input, textarea, select, .cm-editor") !== null);
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "z" && !inText) {
-        e.preventDefault();
-        if (e.shiftKey) redo(); else undo();
-      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "y" && !inText) {
-        e.preventDefault();
-        redo();
+      const action = shortcutFor(e);
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      const inText = target?.closest("input, textarea, select, .cm-editor") != null;
+      if (!action || (inText && action !== "escape") || (target?.closest("dialog") && action !== "escape")) return;
+      const state = useEditor.getState();
+      const selected = state.flow.nodes.find((n) => n.id === state.selectedId);
+      switch (action) {
+        case "help": setShowHelp(true); break;
+        case "undo": undo(); break;
+        case "redo": redo(); break;
+        case "layout": state.autoLayout(); break;
+        case "escape": setShowHelp(false); setConnecting(null); setAdding(null); state.select(null); break;
+        case "next":
+        case "previous": {
+          const nodes = state.flow.nodes;
+          const at = nodes.findIndex((n) => n.id === state.selectedId);
+          const step = action === "next" ? 1 : nodes.length - 1;
+          if (nodes.length) state.select(nodes[at < 0 ? 0 : (at + step) % nodes.length].id);
+          break;
+        }
+        case "add": {
+          if (!selected) { state.notify("Select a node first: ] and [ move through the nodes."); break; }
+          const ports = state.catalog?.nodeTypes.find((t) => t.type === selected.type)?.ports ?? ["out"];
+          const free = ports.find((p) => !state.flow.edges.some((edge) => edge.from === selected.id && portOf(edge) === p));
+          setAdding({ from: selected.id, port: free ?? ports[0] });
+          break;
+        }
+        case "connect":
+          if (selected && selected.type !== "event") setConnecting(selected.id);
+          else state.notify("Select the node to connect (not the trigger): ] and [ move through the nodes.");
+          break;
+        case "delete":
+          // Inside the canvas React Flow removes the selection itself (edges too).
+          if (selected && !target?.closest(".react-flow")) state.removeNode(selected.id);
+          break;
+        case "copy":
+          if (!selected || window.getSelection()?.toString()) return;
+          copied.current = copyNodes(state.flow, [selected.id]);
+          void navigator.clipboard?.writeText(writeCopied(copied.current)).catch(() => undefined);
+          break;
+        case "paste":
+          if (copied.current) state.paste(copied.current);
+          break;
       }
+      e.preventDefault();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [undo, redo]);
+
+  // Pasting text copied elsewhere (another tab of the editor, a chat) also works, through the paste event.
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const target = e.target instanceof HTMLElement ? e.target : null;
+      if (target?.closest("input, textarea, .cm-editor, dialog")) return;
+      const nodes = readCopied(e.clipboardData?.getData("text/plain") ?? "");
+      if (nodes) {
+        copied.current = nodes;
+        e.preventDefault();
+      }
+    };
+    window.addEventListener("paste", onPaste);
+    return () => window.removeEventListener("paste", onPaste);
+  }, []);
 
   const errors = analysis?.diagnostics.filter((d) => d.severity === "error") ?? [];
   const canPublish = session.storedId !== null && session.saveState === "saved" && analysis !== null && errors.length === 0;
@@ -140,6 +200,7 @@ export default function App() {
         <button onClick={() => useEditor.getState().autoLayout()}>Layout</button>
         <button onClick={() => setImporting(true)}>Import</button>
         <button onClick={() => download(flow.id, exportFlow(flow))}>Export</button>
+        <button onClick={() => setShowHelp(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
         <button onClick={() => setTheme(theme === "dark" ? "light" : "dark")}>{theme === "dark" ? "Light theme" : "Dark theme"}</button>
       </header>
       {notice && (
@@ -189,6 +250,8 @@ export default function App() {
         />
       )}
       {adding && <AddMenu target={adding} onClose={() => setAdding(null)} />}
+      {connecting && <ConnectDialog nodeId={connecting} onClose={() => setConnecting(null)} />}
+      {showHelp && <ShortcutsDialog onClose={() => setShowHelp(false)} />}
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
     </div>
   );

@@ -1,10 +1,12 @@
 // A template parameter in CodeMirror 6: {{ holes are highlighted and "{{" opens completion from the node's
 // typed scope, each path with its type.
-import { autocompletion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
+import { autocompletion, completionStatus, startCompletion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
 import { EditorState } from "@codemirror/state";
 import { Decoration, EditorView, MatchDecorator, ViewPlugin, type DecorationSet, type ViewUpdate, placeholder as placeholderText } from "@codemirror/view";
 import { useEffect, useRef } from "react";
 import type { ScopeField } from "../api/types";
+
+const openHole = /\{\{\s*[\w.]*$/;
 
 const holes = new MatchDecorator({ regexp: /\{\{.*?\}\}/g, decoration: Decoration.mark({ class: "cm-hole" }) });
 
@@ -23,7 +25,7 @@ const holeHighlighter = ViewPlugin.fromClass(
 
 function scopeCompletion(fields: () => ScopeField[]) {
   return (context: CompletionContext): CompletionResult | null => {
-    const before = context.matchBefore(/\{\{\s*[\w.]*$/);
+    const before = context.matchBefore(openHole);
     if (!before) return null;
     const typed = /[\w.]*$/.exec(before.text)![0];
     // Until the first analysis arrives there is nothing to offer; asking again on the next key finds it.
@@ -80,6 +82,15 @@ export default function TemplateInput(props: {
       editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: props.value } });
     }
   }, [props.value]);
+
+  // The scope arrives with the first analysis of a new node; an admin who typed "{{" before that gets the completion now.
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor?.hasFocus || props.scope.length === 0 || completionStatus(editor.state) !== null) return;
+    const head = editor.state.selection.main.head;
+    const line = editor.state.doc.lineAt(head);
+    if (openHole.test(line.text.slice(0, head - line.from))) startCompletion(editor);
+  }, [props.scope]);
 
   return <div ref={host} className={`template-input${props.multiline ? " multiline" : ""}${props.invalid ? " invalid" : ""}`} />;
 }

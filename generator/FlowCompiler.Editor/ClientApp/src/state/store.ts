@@ -3,6 +3,7 @@ import { create } from "zustand";
 import { temporal } from "zundo";
 import { type FlowDocument, type FlowNode, type ParameterValue, freshId } from "../model/flow";
 import { layout } from "../model/layout";
+import { type Copied, pasteNodes } from "../model/clipboard";
 import type { Analysis, Catalog } from "../api/types";
 
 export interface EditorState {
@@ -24,6 +25,7 @@ export interface EditorState {
   setFlowField(field: "id" | "name" | "description", value: string): void;
   moveNode(id: string, position: { x: number; y: number }): void;
   autoLayout(): void;
+  paste(copied: Copied): string[];
 }
 
 const withNode = (flow: FlowDocument, id: string, change: (node: FlowNode) => FlowNode): FlowDocument => ({
@@ -85,6 +87,11 @@ export const useEditor = create<EditorState>()(
       setFlowField: (field, value) => set({ flow: { ...get().flow, [field]: value } }),
       moveNode: (id, position) => set({ flow: withNode(get().flow, id, (node) => ({ ...node, position })) }),
       autoLayout: () => set({ flow: layout(get().flow) }),
+      paste: (copied) => {
+        const { flow, ids } = pasteNodes(get().flow, copied);
+        set({ flow, selectedId: ids[0] ?? get().selectedId });
+        return ids;
+      },
     }),
     {
       // Only the document is undoable; selection and analysis follow it.
