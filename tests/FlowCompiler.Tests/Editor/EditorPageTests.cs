@@ -44,7 +44,14 @@ public sealed class EditorPageTests(ITestOutputHelper output)
         var option = page.Locator(".cm-tooltip-autocomplete li").Filter(new() { HasText = "hostname" }).First;
         await option.WaitForAsync();
         Assert.Contains("string", await option.InnerTextAsync(), StringComparison.Ordinal);
-        await page.Keyboard.PressAsync("Enter");
+        // CodeMirror ignores an accept in the first moments after the list opens (so a fast typist does not take a
+        // completion by accident): Enter is pressed until it takes, a bounded number of times.
+        for (var attempt = 0; attempt < 20 && !(await subject.InnerTextAsync()).Contains("{{hostname", StringComparison.Ordinal); attempt++)
+        {
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForTimeoutAsync(50);
+        }
+
         await page.Keyboard.TypeAsync("}}");
         Assert.Equal("VIP server {{hostname}}", await subject.InnerTextAsync());
         await TypeInTemplateAsync(page, "content", "A VIP server was created.");
@@ -55,6 +62,9 @@ public sealed class EditorPageTests(ITestOutputHelper output)
         // A node has one input: connecting the trigger to the mail is refused while dragging.
         await page.Locator("[data-node-id=trigger] .react-flow__handle-right").DragToAsync(page.Locator("[data-node-id=sendmail] .react-flow__handle-left"));
         Assert.Equal(2, await page.Locator(".react-flow__edge").CountAsync());
+
+        // The minimap draws every node.
+        await Assertions.Expect(page.Locator(".react-flow__minimap-node")).ToHaveCountAsync(3);
 
         // View C#: the selected node's lines are highlighted.
         await page.Locator("[data-node-id=sendmail]").ClickAsync();

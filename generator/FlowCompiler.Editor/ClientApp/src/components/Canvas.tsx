@@ -2,7 +2,7 @@
 import {
   Background, Controls, MiniMap, ReactFlow, type Connection, type Edge, type NodeChange, type IsValidConnection,
 } from "@xyflow/react";
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useEditor } from "../state/store";
 import { useSession } from "../state/session";
 import { portOf } from "../model/flow";
@@ -17,6 +17,9 @@ const minimapColors: Record<string, string> = { trigger: "#8a63d2", enricher: "#
 export default function Canvas({ onAddBelow, theme }: { onAddBelow(nodeId: string, port: string): void; theme: "light" | "dark" }) {
   const { flow, catalog, analysis, selectedId, select, connect, moveNode, notify, removeNode, disconnect } = useEditor();
   const overlay = useSession((s) => s.overlay);
+  // The canvas's nodes are rebuilt from the document on every change, so the sizes React Flow measures are kept
+  // here and handed back: the minimap and fit-view draw and frame nodes by them.
+  const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
   const portsOf = useCallback((type: string) => catalog?.nodeTypes.find((t) => t.type === type)?.ports ?? ["out"], [catalog]);
 
   const nodes = useMemo<CanvasNode[]>(() => flow.nodes.map((node) => {
@@ -26,6 +29,7 @@ export default function Canvas({ onAddBelow, theme }: { onAddBelow(nodeId: strin
       id: node.id,
       type: "flow",
       position: node.position ?? { x: 0, y: 0 },
+      measured: sizes[node.id],
       selected: node.id === selectedId,
       data: {
         node,
@@ -38,14 +42,13 @@ export default function Canvas({ onAddBelow, theme }: { onAddBelow(nodeId: strin
         onAddBelow,
       },
     };
-  }), [flow.nodes, analysis, catalog, selectedId, onAddBelow, overlay]);
+  }), [flow.nodes, analysis, catalog, selectedId, onAddBelow, overlay, sizes]);
 
   const edges = useMemo<Edge[]>(() => flow.edges.map((e) => ({
     id: `${e.from}:${portOf(e)}->${e.to}`,
     source: e.from,
     sourceHandle: portOf(e),
     target: e.to,
-    label: portOf(e) === "out" ? undefined : portOf(e),
     className: `edge-${portOf(e)}`,
   })), [flow.edges]);
 
@@ -63,7 +66,10 @@ export default function Canvas({ onAddBelow, theme }: { onAddBelow(nodeId: strin
   const onNodesChange = useCallback((changes: NodeChange<CanvasNode>[]) => {
     const history = useEditor.temporal.getState();
     for (const change of changes) {
-      if (change.type === "position" && change.position) {
+      if (change.type === "dimensions" && change.dimensions) {
+        const { width, height } = change.dimensions;
+        setSizes((known) => (known[change.id]?.width === width && known[change.id]?.height === height ? known : { ...known, [change.id]: { width, height } }));
+      } else if (change.type === "position" && change.position) {
         if (change.dragging && !dragging.current) {
           dragging.current = true;
           const before = useEditor.getState().flow.nodes.find((n) => n.id === change.id)?.position;
