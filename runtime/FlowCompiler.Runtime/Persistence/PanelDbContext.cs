@@ -66,6 +66,9 @@ public abstract class PanelDbContext : DbContext
     /// <summary>Table <c>flowDrafts</c>: per flow, the draft the editor saved last.</summary>
     public DbSet<FlowDraftRecord> FlowDrafts => Set<FlowDraftRecord>();
 
+    /// <summary>The durable run queue (<c>runQueue</c>).</summary>
+    public DbSet<QueuedRunRecord> QueuedRuns => Set<QueuedRunRecord>();
+
     /// <summary>Table <c>runs</c>: the record of every run.</summary>
     public DbSet<RunRecord> Runs => Set<RunRecord>();
 

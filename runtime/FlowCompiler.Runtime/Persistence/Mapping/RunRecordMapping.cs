@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowCompiler.Runtime.Persistence.Mapping;
 
-/// <summary>The project's own tables: <c>flowVersions</c>, <c>flowDrafts</c>, <c>runs</c> and <c>runNodes</c>.</summary>
+/// <summary>The project's own tables: <c>flowVersions</c>, <c>flowDrafts</c>, <c>runs</c>, <c>runNodes</c> and <c>runQueue</c>.</summary>
 internal static class RunRecordMapping
 {
     /// <summary>Adds the tables to <paramref name="model"/>.</summary>
@@ -53,8 +53,21 @@ internal static class RunRecordMapping
             node.Property(n => n.Port).HasMaxLength(8);
         });
 
+        model.Entity<QueuedRunRecord>(queued =>
+        {
+            queued.ToTable("runQueue");
+            queued.HasKey(q => q.Id);
+            queued.Property(q => q.Id).ValueGeneratedNever();
+            queued.Property(q => q.FlowId).HasMaxLength(64);
+            queued.Property(q => q.EventName).HasMaxLength(64);
+            queued.Property(q => q.State).HasMaxLength(16).HasConversion(new LowerCaseEnumConverter<QueuedRunState>());
+            queued.Property(q => q.LeaseOwner).HasMaxLength(128);
+            // What a claim asks: the runs of a state whose time (or lease) has come, oldest first.
+            queued.HasIndex(q => new { q.State, q.AvailableAt });
+        });
+
         // Same naming as the panel tables: camelCase columns.
-        foreach (var recordType in new[] { typeof(FlowVersionRecord), typeof(FlowDraftRecord), typeof(RunRecord), typeof(RunNodeRecord) })
+        foreach (var recordType in new[] { typeof(FlowVersionRecord), typeof(FlowDraftRecord), typeof(RunRecord), typeof(RunNodeRecord), typeof(QueuedRunRecord) })
         {
             foreach (var property in model.Entity(recordType).Metadata.GetDeclaredProperties())
             {

@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace FlowCompiler.Runtime.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class RunQueue : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "runQueue",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    eventId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    flowId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    flowVersion = table.Column<int>(type: "int", nullable: false),
+                    eventName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    payload = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    state = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    attempts = table.Column<int>(type: "int", nullable: false),
+                    availableAt = table.Column<long>(type: "bigint", nullable: false),
+                    enqueuedAt = table.Column<long>(type: "bigint", nullable: false),
+                    leaseOwner = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    leaseUntil = table.Column<long>(type: "bigint", nullable: true),
+                    lastError = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_runQueue", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_runQueue_state_availableAt",
+                table: "runQueue",
+                columns: new[] { "state", "availableAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "runQueue");
+        }
+    }
+}
