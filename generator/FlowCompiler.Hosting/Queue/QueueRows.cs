@@ -1,0 +1,86 @@
+using System.Data.Common;
+using FlowCompiler.Runtime.Persistence.Records;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace FlowCompiler.Hosting.Queue;
+
+/// <summary>
+/// Writes accepted runs into <c>runQueue</c> in bulk, in the column formats EF Core's mapping reads back: on SQLite
+/// ids are upper-case text (as EF Core stores a <see cref="Guid"/> there) and states are lower-case names.
+/// </summary>
+internal static class QueueRows
+{
+    private const string Columns = "\"id\", \"eventId\", \"flowId\", \"flowVersion\", \"eventName\", \"payload\", \"state\", \"attempts\", \"availableAt\", \"enqueuedAt\"";
+    private const string Queued = "queued";
+
+    /// <summary>The row of a newly accepted run.</summary>
+    public static QueuedRunRecord Record(QueuedRun run, long now) => new()
+    {
+        Id = run.RunId,
+        EventId = run.EventId,
+        FlowId = run.FlowId,
+        FlowVersion = run.FlowVersion,
+        EventName = run.EventName,
+        Payload = run.Payload,
+        State = QueuedRunState.Queued,
+        AvailableAt = now,
+        EnqueuedAt = now,
+    };
+
+    /// <summary>One prepared insert, executed once per run, inside <paramref name="transaction"/>.</summary>
+    public static async Task InsertSqliteAsync(DbConnection connection, DbTransaction transaction, IEnumerable<QueuedRun> runs, long now)
+    {
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = $"INSERT INTO \"runQueue\" ({Columns}) VALUES ($id, $eventId, $flowId, $flowVersion, $eventName, $payload, '{Queued}', 0, $now, $now)";
+        var id = Add(insert, "$id");
+        var eventId = Add(insert, "$eventId");
+        var flowId = Add(insert, "$flowId");
+        var flowVersion = Add(insert, "$flowVersion");
+        var eventName = Add(insert, "$eventName");
+        var payload = Add(insert, "$payload");
+        Add(insert, "$now").Value = now;
+        await insert.PrepareAsync().ConfigureAwait(false);
+        foreach (var run in runs)
+        {
+            id.Value = run.RunId.ToString().ToUpperInvariant();
+            eventId.Value = run.EventId.ToString().ToUpperInvariant();
+            flowId.Value = run.FlowId;
+            flowVersion.Value = run.FlowVersion;
+            eventName.Value = run.EventName;
+            payload.Value = run.Payload;
+            await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Binary COPY: one round trip for the whole batch.</summary>
+    public static async Task CopyPostgresAsync(NpgsqlConnection connection, IEnumerable<QueuedRun> runs, long now)
+    {
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY \"runQueue\" ({Columns}) FROM STDIN (FORMAT BINARY)").ConfigureAwait(false);
+        foreach (var run in runs)
+        {
+            await copy.StartRowAsync().ConfigureAwait(false);
+            await copy.WriteAsync(run.RunId, NpgsqlDbType.Uuid).ConfigureAwait(false);
+            await copy.WriteAsync(run.EventId, NpgsqlDbType.Uuid).ConfigureAwait(false);
+            await copy.WriteAsync(run.FlowId, NpgsqlDbType.Varchar).ConfigureAwait(false);
+            await copy.WriteAsync(run.FlowVersion, NpgsqlDbType.Integer).ConfigureAwait(false);
+            await copy.WriteAsync(run.EventName, NpgsqlDbType.Varchar).ConfigureAwait(false);
+            await copy.WriteAsync(run.Payload, NpgsqlDbType.Text).ConfigureAwait(false);
+            await copy.WriteAsync(Queued, NpgsqlDbType.Varchar).ConfigureAwait(false);
+            await copy.WriteAsync(0, NpgsqlDbType.Integer).ConfigureAwait(false);
+            await copy.WriteAsync(now, NpgsqlDbType.Bigint).ConfigureAwait(false);
+            await copy.WriteAsync(now, NpgsqlDbType.Bigint).ConfigureAwait(false);
+        }
+
+        await copy.CompleteAsync().ConfigureAwait(false);
+    }
+
+    private static DbParameter Add(DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}
