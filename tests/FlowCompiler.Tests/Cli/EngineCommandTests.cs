@@ -96,5 +96,74 @@ public sealed class EngineCommandTests : IDisposable
         Assert.Contains("lone surrogate", json.RootElement.GetProperty("error").GetString());
     }
 
+    [Fact]
+    public async Task Raise_takes_several_event_files_and_runs_them_in_order()
+    {
+        await Flowc("publish", Sample("welcome-mail"), Sample("balance-removed-mail"));
+
+        var raise = await Flowc("raise", SampleEvent("account.balanceRemoved"), SampleEvent("account.registration"), "--format", "json");
+
+        // The empty panel has no user 100 to mail about the balance: that run fails, the next event is raised all the same.
+        Assert.Equal(1, raise.ExitCode);
+        using var runs = JsonDocument.Parse(raise.Stdout);
+        Assert.Equal(
+            [("balance-removed-mail", "failed"), ("welcome-mail", "succeeded")],
+            runs.RootElement.EnumerateArray().Select(r => (r.GetProperty("flow").GetString(), r.GetProperty("status").GetString())));
+    }
+
+    [Fact]
+    public async Task Raise_reads_every_file_before_it_raises_any()
+    {
+        await Flowc("publish", Sample("welcome-mail"));
+
+        var raise = await Flowc("raise", SampleEvent("account.registration"), Path.Combine(_folder, "missing.json"));
+
+        Assert.Equal(2, raise.ExitCode);
+        Assert.Equal("", raise.Stdout);
+        Assert.Contains("No runs recorded.", (await Flowc("runs")).Stdout);
+    }
+
+    [Theory]
+    [InlineData("runs", "--limit", "0", "--format", "json")]
+    [InlineData("runs", "--format", "json", "--limit", "-1")]
+    [InlineData("raise", "--format", "json")]
+    [InlineData("list", "--format", "json", "--colour")]
+    public async Task A_usage_error_with_json_output_is_exit_2_and_one_error_document(params string[] args)
+    {
+        var result = await Flowc(args);
+
+        Assert.Equal(2, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(["error"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
+    public async Task A_limit_below_one_is_refused_with_its_option()
+    {
+        var result = await Flowc("runs", "--limit", "0");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--limit must be at least 1", result.Stderr);
+        Assert.Equal("", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("rollback welcome-mail 99", "flow 'welcome-mail' has no version 99")]
+    [InlineData("rollback nope 1", "there is no flow 'nope'")]
+    [InlineData("export welcome-mail --version 99", "there is no version 99 of flow 'welcome-mail'")]
+    [InlineData("export nope", "there is no flow 'nope'")]
+    [InlineData("unpublish nope", "there is no flow 'nope'")]
+    public async Task An_unknown_flow_or_version_is_bad_input_said_before_anything_else(string commandLine, string expected)
+    {
+        await Flowc("publish", Sample("welcome-mail"));
+
+        var result = await Flowc(commandLine.Split(' '));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("", result.Stdout);
+        Assert.StartsWith($"flowc: {expected};", result.Stderr);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
