@@ -165,5 +165,28 @@ public sealed class EngineCommandTests : IDisposable
         Assert.StartsWith($"flowc: {expected};", result.Stderr);
     }
 
+    [Fact]
+    public async Task Raising_against_a_host_that_is_down_logs_one_line_per_attempt_and_records_the_error()
+    {
+        var url = $"http://127.0.0.1:{Actions.UnusedLoopbackPort.Find()}";
+        var flow = Path.Combine(_folder, "rest.json");
+        await File.WriteAllTextAsync(flow, (await File.ReadAllTextAsync(Sample("rest-vlan-lookup"))).Replace("https://ipam.example.com", url, StringComparison.Ordinal));
+        _environment["FlowCompiler__Http__MaxRetryAttempts"] = "2";
+        _environment["FlowCompiler__Http__RetryDelay"] = "00:00:00.010";
+        await Flowc("publish", flow);
+
+        var raise = await Flowc("raise", SampleEvent("server.created"));
+
+        Assert.Equal(1, raise.ExitCode);
+        var lines = raise.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Count(l => l.Contains($"GET {url}/api/vlans: attempt", StringComparison.Ordinal)));
+        Assert.Equal(3, lines.Length); // the two retried attempts and the failed run
+        Assert.DoesNotContain("   at ", raise.Stderr);
+        var recorded = await Flowc("runs", "--failed", "--format", "json");
+        using var runs = JsonDocument.Parse(recorded.Stdout);
+        var node = Assert.Single(runs.RootElement[0].GetProperty("nodes").EnumerateArray(), n => n.GetProperty("status").GetString() == "failed");
+        Assert.StartsWith($"GET {url}/api/vlans failed: Connection refused", node.GetProperty("error").GetString());
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
