@@ -23,7 +23,7 @@ internal static class ExportCommand
             {
                 var which = version is { } v ? $"version {v} of flow '{flowId}'" : $"flow '{flowId}'";
                 Console.Error.WriteLine($"flowc: there is no {which}; 'flowc list' shows the stored flows.");
-                return CommandLine.Failed;
+                return CommandLine.Usage;
             }
 
             Console.Out.Write(json);

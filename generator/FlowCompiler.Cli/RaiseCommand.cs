@@ -7,38 +7,60 @@ using FlowCompiler.Runtime.Events;
 namespace FlowCompiler.Cli;
 
 /// <summary>
-/// <c>flowc raise EVENT.json [--format json]</c>: raises one event on the configured panel, as the panel
-/// would: every published flow listening to it runs, for real, and is recorded. Exit 1 when a run failed.
+/// <c>flowc raise EVENT.json… [--format json]</c>: raises each event on the configured panel, in order, as the
+/// panel would: every published flow listening to it runs, for real, and is recorded. Every file is read before
+/// the first event is raised, so bad input raises nothing. Exit 1 when a run failed.
 /// </summary>
 internal static class RaiseCommand
 {
     public static Command Create()
     {
-        var file = new Argument<string>("EVENT.json") { Description = "The event: { \"event\": \"server.created\", \"data\": { … } }." };
+        var files = new Argument<string[]>("EVENT.json")
+        {
+            Description = "The events, each { \"event\": \"server.created\", \"data\": { … } }; a shell glob such as flows/events/*.json works.",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var format = CommandLine.FormatOption();
-        var command = new Command("raise", "Raise an event: every published flow listening to it runs.") { file, format };
-        command.SetAction((parse, ct) => RunAsync(parse.GetValue(file)!, parse.GetValue(format)!, ct));
+        var command = new Command("raise", "Raise events: every published flow listening to each one runs.") { files, format };
+        command.SetAction((parse, ct) => RunAsync(parse.GetValue(files)!, parse.GetValue(format)!, ct));
         return command;
     }
 
-    private static Task<int> RunAsync(string path, string format, CancellationToken ct)
+    private static Task<int> RunAsync(string[] paths, string format, CancellationToken ct)
     {
-        if (EventFileInput.TryRead(path, out var error) is not { } raised)
+        var events = new List<(FlowEvent Event, object Payload)>();
+        foreach (var path in paths)
         {
-            DiagnosticOutput.WriteUsageError(format, error!);
-            return Task.FromResult(CommandLine.Usage);
+            if (EventFileInput.TryRead(path, out var error) is not { } raised)
+            {
+                DiagnosticOutput.WriteUsageError(format, error!);
+                return Task.FromResult(CommandLine.Usage);
+            }
+
+            events.Add(raised);
         }
 
         return EngineCommand.RunAsync(format, loadFlows: true, async session =>
         {
-            var runs = await session.Flows.RaiseAsync(raised.Event.Name, raised.Payload, ct);
+            var all = new List<CompletedRun>();
+            foreach (var raised in events)
+            {
+                var runs = await session.Flows.RaiseAsync(raised.Event.Name, raised.Payload, ct);
+                all.AddRange(runs);
+                if (format == "text")
+                {
+                    WriteText(raised, runs);
+                }
+            }
+
             await session.Flows.FlushRecordsAsync(ct);
             if (format == "json")
             {
+                // One array of every run, in the order the events were given.
                 using var stdout = Console.OpenStandardOutput();
                 using var json = new Utf8JsonWriter(stdout, DiagnosticOutput.JsonOptions);
                 json.WriteStartArray();
-                foreach (var run in runs)
+                foreach (var run in all)
                 {
                     RunResultOutput.Write(json, run.Result, run.Version, run.Error);
                 }
@@ -47,12 +69,8 @@ internal static class RaiseCommand
                 json.Flush();
                 stdout.Write("\n"u8);
             }
-            else
-            {
-                WriteText(raised, runs);
-            }
 
-            return runs.Any(r => r.Failed) ? CommandLine.Failed : CommandLine.Success;
+            return all.Any(r => r.Failed) ? CommandLine.Failed : CommandLine.Success;
         }, ct);
     }
 

@@ -18,10 +18,22 @@ internal static class RollbackCommand
     private static Task<int> RunAsync(string flowId, int version, CancellationToken ct) =>
         EngineCommand.RunAsync("text", loadFlows: true, async session =>
         {
+            // Asked before anything else is printed: a version that is not stored is bad input, not a refused rollback.
+            if (await session.Versions.FindAsync(flowId, version, ct) is null)
+            {
+                var which = await session.Versions.LatestAsync(flowId, ct) is null ? $"there is no flow '{flowId}'" : $"flow '{flowId}' has no version {version}";
+                Console.Error.WriteLine($"flowc: {which}; 'flowc list' shows the stored versions.");
+                return CommandLine.Usage;
+            }
+
             var result = await session.Flows.RollbackAsync(flowId, version, ct);
             if (!result.Succeeded)
             {
-                DiagnosticOutput.WriteText(Console.Error, $"{flowId} v{version}", result.Diagnostics);
+                if (result.Diagnostics.Count > 0)
+                {
+                    DiagnosticOutput.WriteText(Console.Error, $"{flowId} v{version}", result.Diagnostics);
+                }
+
                 Console.Error.WriteLine($"flowc: {result.Error ?? "the version no longer validates"}");
                 return CommandLine.Failed;
             }

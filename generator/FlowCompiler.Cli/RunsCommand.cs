@@ -13,6 +13,7 @@ internal static class RunsCommand
         var flow = new Option<string?>("--flow") { Description = "Only the runs of this flow." };
         var failed = new Option<bool>("--failed") { Description = "Only failed runs." };
         var limit = new Option<int>("--limit") { Description = "At most this many runs (default 20).", DefaultValueFactory = _ => 20 };
+        CommandLine.AtLeast(limit, 1);
         var format = CommandLine.FormatOption();
         var command = new Command("runs", "Show the recorded runs, newest first.") { flow, failed, limit, format };
         command.SetAction((parse, ct) => RunAsync(parse.GetValue(flow), parse.GetValue(failed), parse.GetValue(limit), parse.GetValue(format)!, ct));
@@ -22,7 +23,7 @@ internal static class RunsCommand
     private static Task<int> RunAsync(string? flowId, bool failedOnly, int limit, string format, CancellationToken ct) =>
         EngineCommand.RunAsync(format, loadFlows: false, async session =>
         {
-            var runs = await session.Runs.ReadAsync(flowId, failedOnly, Math.Max(1, limit), ct);
+            var runs = await session.Runs.ReadAsync(flowId, failedOnly, limit, ct);
             if (format == "json")
             {
                 WriteJson(runs);

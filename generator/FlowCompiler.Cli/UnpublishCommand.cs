@@ -20,7 +20,7 @@ internal static class UnpublishCommand
             if (await session.Versions.LatestAsync(flowId, ct) is null)
             {
                 Console.Error.WriteLine($"flowc: there is no flow '{flowId}'; 'flowc list' shows the stored flows.");
-                return CommandLine.Failed;
+                return CommandLine.Usage;
             }
 
             await session.Versions.SetPublishedAsync(flowId, null, ct);

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlowCompiler.Tests.Hosting;
 
-/// <summary>A <see cref="FlowHost"/> over a fresh SQLite panel database and compile cache in a temporary folder.</summary>
+/// <summary>
+/// A <see cref="FlowHost"/> over a fresh SQLite panel database and compile cache in a temporary folder, or over a
+/// migrated database it is given (several engines on one database are several panel processes).
+/// </summary>
 internal sealed class TestEngine : IAsyncDisposable
 {
     private readonly string _folder;
@@ -29,14 +32,18 @@ internal sealed class TestEngine : IAsyncDisposable
     /// <summary>A compile cache shared by all host tests, so each flow variant is compiled once per test run.</summary>
     public static FlowCache SharedCache { get; } = new(Path.Combine(Path.GetTempPath(), "flowc-host-tests-cache"));
 
-    public static async Task<TestEngine> StartAsync(ActionSink actions, FlowHostOptions? options = null, TimeProvider? time = null, string? databaseFile = null, FlowCache? cache = null)
+    public static async Task<TestEngine> StartAsync(ActionSink actions, FlowHostOptions? options = null, TimeProvider? time = null, string? databaseFile = null, FlowCache? cache = null, PanelDbContextFactory? migrated = null)
     {
         var folder = Directory.CreateTempSubdirectory("flowc-host-").FullName;
-        var database = new PanelDbContextFactory(new PanelDatabaseOptions
+        var database = migrated ?? new PanelDbContextFactory(new PanelDatabaseOptions
         {
             ConnectionString = $"Data Source={databaseFile ?? Path.Combine(folder, "panel.db")}",
         });
-        await PanelDatabase.MigrateAsync(database, CancellationToken.None);
+        if (migrated is null)
+        {
+            await PanelDatabase.MigrateAsync(database, CancellationToken.None);
+        }
+
         var clock = time ?? TimeProvider.System;
         var runs = new PanelRunRecordStore(database);
         var host = new FlowHost(

@@ -1,18 +1,24 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 
 namespace FlowCompiler.Runtime.Actions.Http;
 
 /// <summary>Registers <see cref="HttpActionClient"/> with its timeouts and retries.</summary>
 public static class HttpServiceCollectionExtensions
 {
+    private const string PipelineName = "flow-http";
+
     /// <summary>
     /// Registers <see cref="HttpActionOptions"/> and <see cref="HttpActionClient"/> as a typed client of
     /// <see cref="IHttpClientFactory"/>, behind a resilience pipeline: a total timeout, retries with
-    /// exponential backoff for idempotent methods only, and a timeout per attempt.
+    /// exponential backoff for idempotent methods only, and a timeout per attempt. A failed attempt that is
+    /// retried is one warning line in the log, without a stack trace.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; bind them from configuration here or with <c>services.Configure</c>.</param>
@@ -37,14 +43,18 @@ public static class HttpServiceCollectionExtensions
                 // Header values are rendered from event data and may hold any character; the default refuses all but ASCII.
                 RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
             });
-        client.AddResilienceHandler("flow-http", (pipeline, context) => AddStrategies(pipeline, ConfiguredOptions(context.ServiceProvider)));
+        client.AddResilienceHandler(PipelineName, (pipeline, context) => AddStrategies(
+            pipeline,
+            ConfiguredOptions(context.ServiceProvider),
+            context.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger<HttpActionClient>() ?? NullLogger<HttpActionClient>.Instance));
+        services.Configure<TelemetryOptions>(telemetry => HttpRetryLog.Quiet(telemetry, PipelineName));
         return client;
     }
 
     private static HttpActionOptions ConfiguredOptions(IServiceProvider provider) =>
         provider.GetRequiredService<IOptions<HttpActionOptions>>().Value;
 
-    private static void AddStrategies(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, HttpActionOptions options)
+    private static void AddStrategies(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, HttpActionOptions options, ILogger logger)
     {
         pipeline.AddTimeout(options.TotalTimeout);
         if (options.MaxRetryAttempts > 0)
@@ -61,6 +71,7 @@ public static class HttpServiceCollectionExtensions
                 ShouldHandle = args => ValueTask.FromResult(
                     IdempotentHttpMethods.Contains(args.Context.GetRequestMessage()?.Method)
                     && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                OnRetry = args => HttpRetryLog.OnRetry(logger, args, options.MaxRetryAttempts),
             });
         }
 

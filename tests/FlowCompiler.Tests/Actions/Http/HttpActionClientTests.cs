@@ -2,7 +2,9 @@ using System.Text;
 using FlowCompiler.Runtime.Actions.Http;
 using FlowCompiler.Runtime.Execution;
 using Microsoft.AspNetCore.Http;
+using FlowCompiler.Tests.Panel;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FlowCompiler.Tests.Actions.Http;
 
@@ -304,6 +306,24 @@ public sealed class HttpActionClientTests : IDisposable
     }
 
     [Fact]
+    public async Task A_server_that_is_down_is_one_log_line_per_retried_attempt_without_a_stack_trace()
+    {
+        var url = $"http://127.0.0.1:{UnusedLoopbackPort.Find()}/hooks";
+        var logs = new RecordingLoggerProvider();
+        var client = Client(o => o.MaxRetryAttempts = 2, logs);
+
+        await Assert.ThrowsAsync<HttpActionException>(() => client.SendAsync(Request(url + "?token=secret", "GET"), deadline.Token));
+
+        // Warnings and errors are what flowc writes to stderr.
+        var shown = logs.Lines.Where(l => l.Split(' ')[0] is "Warning" or "Error" or "Critical").ToList();
+        Assert.Equal(2, shown.Count);
+        Assert.All(shown, line => Assert.DoesNotContain("\n", line, StringComparison.Ordinal));
+        Assert.StartsWith($"Warning FlowCompiler.Runtime.Actions.Http.HttpActionClient: GET {url}: attempt 1 of 3 failed: Connection refused", shown[0], StringComparison.Ordinal);
+        Assert.Contains("attempt 2 of 3 failed", shown[1], StringComparison.Ordinal);
+        Assert.DoesNotContain(shown, l => l.Contains("secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Rest_returns_the_JSON_answer()
     {
         await using var server = await HttpTestServer.AnsweringAsync(200, "{\"id\": 7, \"name\": \"Grüße 😀\", \"tags\": [\"vip\"]}", "application/json; charset=utf-8");
@@ -365,9 +385,14 @@ public sealed class HttpActionClientTests : IDisposable
         new("hook", url, method, "", content, []);
 
     // Short waits between retries keep the suite fast; the behaviour is the same as with the defaults.
-    private HttpActionClient Client(Action<HttpActionOptions>? configure = null)
+    private HttpActionClient Client(Action<HttpActionOptions>? configure = null, ILoggerProvider? logs = null)
     {
         var services = new ServiceCollection();
+        if (logs is not null)
+        {
+            services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        }
+
         services.AddFlowHttp(o =>
         {
             o.RetryDelay = TimeSpan.FromMilliseconds(20);
