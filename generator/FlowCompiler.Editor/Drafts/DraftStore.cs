@@ -40,20 +40,7 @@ internal sealed class DraftStore(PanelDbContextFactory database, IFlowVersionSto
         }
 
         var record = NewRecord(document, json, actor);
-        try
-        {
-            await database.UseAsync(async db =>
-            {
-                db.FlowDrafts.Add(record);
-                return await db.SaveChangesAsync(ct);
-            }, ct);
-        }
-        catch (Exception error) when (WriteConflict.IsConflict(error))
-        {
-            return null;
-        }
-
-        return ToDraft(record);
+        return await TryInsertAsync(record, ct) ? ToDraft(record) : null;
     }
 
     /// <summary>Saves <paramref name="json"/> as the next revision, if the draft is still what <paramref name="expected"/> names.</summary>
@@ -93,20 +80,7 @@ internal sealed class DraftStore(PanelDbContextFactory database, IFlowVersionSto
         }
 
         var record = NewRecord(document, json, actor);
-        try
-        {
-            await database.UseAsync(async db =>
-            {
-                db.FlowDrafts.Add(record);
-                return await db.SaveChangesAsync(ct);
-            }, ct);
-        }
-        catch (Exception error) when (WriteConflict.IsConflict(error))
-        {
-            return await RefusedAsync(document.Id, ct);
-        }
-
-        return new DraftWrite.Saved(ToDraft(record));
+        return await TryInsertAsync(record, ct) ? new DraftWrite.Saved(ToDraft(record)) : await RefusedAsync(document.Id, ct);
     }
 
     /// <summary>Records that <paramref name="revision"/> was published, so the list can say whether the draft has unpublished changes.</summary>
@@ -114,6 +88,24 @@ internal sealed class DraftStore(PanelDbContextFactory database, IFlowVersionSto
         database.UseAsync(db => db.FlowDrafts
             .Where(d => d.FlowId == flowId)
             .ExecuteUpdateAsync(set => set.SetProperty(d => d.PublishedRevision, revision), ct), ct);
+
+    // The first revision of a flow's draft; false when another one got there first (the key is the flow id).
+    private async Task<bool> TryInsertAsync(FlowDraftRecord record, CancellationToken ct)
+    {
+        try
+        {
+            await database.UseAsync(async db =>
+            {
+                db.FlowDrafts.Add(record);
+                return await db.SaveChangesAsync(ct);
+            }, ct);
+            return true;
+        }
+        catch (Exception error) when (WriteConflict.IsConflict(error))
+        {
+            return false;
+        }
+    }
 
     private async Task<DraftWrite> RefusedAsync(string flowId, CancellationToken ct) =>
         await FindAsync(flowId, ct) is { } current ? new DraftWrite.Stale(current) : new DraftWrite.Missing();

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using FlowCompiler.Editor;
 using FlowCompiler.Hosting;
-using FlowCompiler.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -43,14 +42,7 @@ internal sealed class EditorPanel : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = folder });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["FlowCompiler:Database:Provider"] = "Sqlite",
-            ["FlowCompiler:Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "panel.db")}",
-            ["FlowCompiler:Mail:SmtpHost"] = "",
-            ["FlowCompiler:Mail:OutboxDirectory"] = Path.Combine(folder, "outbox"),
-            ["FlowCompiler:CacheDirectory"] = TestEngine.SharedCache.Folder,
-        });
+        builder.Configuration.AddInMemoryCollection(EditorEngineSettings.In(folder));
         builder.Services.AddFlowCompiler(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery();

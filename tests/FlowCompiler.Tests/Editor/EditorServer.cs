@@ -1,5 +1,4 @@
 using FlowCompiler.Hosting;
-using FlowCompiler.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,14 +37,7 @@ internal sealed class EditorServer : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = folder });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["FlowCompiler:Database:Provider"] = "Sqlite",
-            ["FlowCompiler:Database:ConnectionString"] = $"Data Source={Path.Combine(folder, "panel.db")}",
-            ["FlowCompiler:Mail:SmtpHost"] = "",
-            ["FlowCompiler:Mail:OutboxDirectory"] = Path.Combine(folder, "outbox"),
-            ["FlowCompiler:CacheDirectory"] = TestEngine.SharedCache.Folder,
-        });
+        builder.Configuration.AddInMemoryCollection(EditorEngineSettings.In(folder));
         builder.Services.AddFlowCompiler(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery();
