@@ -14,9 +14,9 @@ public sealed class EngineCommandTests : IDisposable
         ["FlowCompiler__CacheDirectory"] = Path.Combine(Path.GetTempPath(), "flowc-cli-tests-cache"),
     };
 
-    private static string Sample(string name) => Path.Combine(TestFlows.RepositoryRoot, "flows", name + ".json");
+    private static string Sample(string name) => RepositoryPaths.SampleFlow(name);
 
-    private static string SampleEvent(string name) => Path.Combine(TestFlows.RepositoryRoot, "flows", "events", name + ".json");
+    private static string SampleEvent(string name) => RepositoryPaths.SampleEvent(name);
 
     private Task<FlowcProcess.Result> Flowc(params string[] args) => FlowcProcess.RunInAsync(_folder, _environment, args);
 

@@ -13,9 +13,9 @@ public sealed class RunCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Sample(string name) => Path.Combine(TestFlows.RepositoryRoot, "flows", name + ".json");
+    private static string Sample(string name) => RepositoryPaths.SampleFlow(name);
 
-    private static string SampleEvent(string name) => Path.Combine(TestFlows.RepositoryRoot, "flows", "events", name + ".json");
+    private static string SampleEvent(string name) => RepositoryPaths.SampleEvent(name);
 
     // Each test has its own working directory, so its panel database (SQLite, the default) is its own.
     private Task<FlowcProcess.Result> Run(params string[] args) =>

@@ -10,15 +10,13 @@ namespace FlowCompiler.Tests.Compiler;
 /// <summary>Finds the repository's sample flows and events, and binds, compiles and loads flows for tests.</summary>
 internal static class CompilerTestFlows
 {
-    public static string Root { get; } = FindRoot();
-
     public static IEnumerable<object[]> SampleNames() =>
-        Directory.GetFiles(Path.Combine(Root, "flows"), "*.json")
+        Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "flows"), "*.json")
             .Where(f => !f.EndsWith("schema.json", StringComparison.Ordinal))
             .Select(f => new object[] { Path.GetFileNameWithoutExtension(f) })
             .OrderBy(a => (string)a[0], StringComparer.Ordinal);
 
-    public static string SampleText(string name) => File.ReadAllText(Path.Combine(Root, "flows", name + ".json"));
+    public static string SampleText(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "flows", name + ".json"));
 
     public static (BoundFlow Flow, byte[] Canonical) Bind(string json)
     {
@@ -36,19 +34,8 @@ internal static class CompilerTestFlows
     /// <summary>Reads a sample event file (<c>{ "event", "data" }</c>) into its payload.</summary>
     public static object SampleEvent(string eventName)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "flows", "events", eventName + ".json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "flows", "events", eventName + ".json")));
         var flowEvent = FlowEvents.Find(eventName)!;
         return document.RootElement.GetProperty("data").Deserialize(flowEvent.PayloadType, JsonSerializerOptions.Web)!;
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !Directory.Exists(Path.Combine(directory.FullName, "flows")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("flows/ not found above the test output folder.");
     }
 }

@@ -56,7 +56,7 @@ public sealed class EmitAndCompileTests
     [MemberData(nameof(CompilerTestFlows.SampleNames), MemberType = typeof(CompilerTestFlows))]
     public void Generated_code_matches_the_reviewed_golden_file(string name)
     {
-        var golden = Path.Combine(CompilerTestFlows.Root, "tests", "FlowCompiler.Tests", "Compiler", "Golden", name + ".cs.txt");
+        var golden = Path.Combine(RepositoryPaths.Root, "tests", "FlowCompiler.Tests", "Compiler", "Golden", name + ".cs.txt");
         var emitted = FlowEmitter.Emit(CompilerTestFlows.Bind(CompilerTestFlows.SampleText(name)).Flow);
         if (Environment.GetEnvironmentVariable("FLOWC_ACCEPT_GOLDEN") == "1")
         {

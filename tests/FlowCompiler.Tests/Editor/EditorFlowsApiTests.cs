@@ -358,5 +358,5 @@ public sealed class EditorFlowsApiTests
         Register = new DateTime(2024, 2, 23, 18, 0, 25, DateTimeKind.Utc),
     };
 
-    private static string RepoRoot() => Compiler.CompilerTestFlows.Root;
+    private static string RepoRoot() => RepositoryPaths.Root;
 }

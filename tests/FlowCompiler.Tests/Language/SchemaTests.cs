@@ -18,14 +18,14 @@ public class SchemaTests
     private static readonly JsonSchema Generated = JsonSchema.FromText(FlowSchemaWriter.Write());
 
     // JsonSchema.Net registers a schema read from a file under its path, once per process.
-    private static readonly Lazy<JsonSchema> Committed = new(() => JsonSchema.FromFile(Path.Combine(TestFlows.RepositoryRoot, FlowSchemaWriter.RepositoryPath)));
+    private static readonly Lazy<JsonSchema> Committed = new(() => JsonSchema.FromFile(Path.Combine(RepositoryPaths.Root, FlowSchemaWriter.RepositoryPath)));
 
     public static TheoryData<string> CaseNames { get; } = [.. SchemaCases.All.Keys];
 
     [Fact]
     public void The_committed_schema_is_the_one_the_catalogs_generate()
     {
-        var path = Path.Combine(TestFlows.RepositoryRoot, FlowSchemaWriter.RepositoryPath);
+        var path = Path.Combine(RepositoryPaths.Root, FlowSchemaWriter.RepositoryPath);
         var generated = FlowSchemaWriter.Write();
         if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
         {
@@ -99,7 +99,7 @@ public class SchemaTests
     public void The_committed_schema_rejects_broken_samples(string find, string replace)
     {
         var committed = Committed.Value;
-        var sample = File.ReadAllText(Path.Combine(TestFlows.RepositoryRoot, "flows", "welcome-mail.json"));
+        var sample = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "flows", "welcome-mail.json"));
         Assert.Contains(find, sample, StringComparison.Ordinal);
 
         using var broken = JsonDocument.Parse(sample.Replace(find, replace, StringComparison.Ordinal));

@@ -6,10 +6,8 @@ namespace FlowCompiler.Tests.Language;
 /// <summary>Builds small flows for tests: a trigger and a chain or tree of nodes given as JSON snippets.</summary>
 internal static class TestFlows
 {
-    public static string RepositoryRoot { get; } = FindRoot();
-
     public static IEnumerable<string> SampleFiles =>
-        Directory.GetFiles(Path.Combine(RepositoryRoot, "flows"), "*.json").Where(f => !f.EndsWith("flow.schema.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "flows"), "*.json").Where(f => !f.EndsWith("flow.schema.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
 
     /// <summary>A flow on <paramref name="eventName"/> with the given nodes (after the trigger) and edges.</summary>
     public static string Flow(string eventName, string nodes, string edges) => $$"""
@@ -37,15 +35,4 @@ internal static class TestFlows
     public static FlowValidation Validate(string json) => FlowValidator.Validate(json);
 
     public static JsonNode Parse(string json) => JsonNode.Parse(json)!;
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "FlowCompiler.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("FlowCompiler.sln not found above the test folder.");
-    }
 }
