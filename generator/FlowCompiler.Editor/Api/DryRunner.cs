@@ -55,7 +55,7 @@ internal sealed class DryRunner(FlowCache cache, PanelDryRunFlowServices service
         }
         catch (Exception failure) when (failure is FlowCacheException or FlowCompilerBugException)
         {
-            return EditorProblems.PublishFailed(failure.Message);
+            return EditorProblems.CompileFailed(failure.Message);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -71,6 +71,11 @@ internal static class EditorProblems
             ["savedAt"] = current.SavedAt,
         });
 
+    public static IResult CompileFailed(string detail) => Results.Problem(
+        title: "The flow could not be compiled",
+        detail: detail,
+        statusCode: StatusCodes.Status500InternalServerError);
+
     public static IResult PublishFailed(string detail) => Results.Problem(
         title: "The flow could not be published",
         detail: detail,
