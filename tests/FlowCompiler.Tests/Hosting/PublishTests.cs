@@ -169,7 +169,7 @@ public sealed class PublishTests
         var (dll, pdb, source) = (image.ToArray(), Array.Empty<byte>(), Encoding.UTF8.GetBytes("// not the flow"));
         File.WriteAllBytes(Path.Combine(folder, key + ".dll"), dll);
         File.WriteAllBytes(Path.Combine(folder, key + ".pdb"), pdb);
-        File.WriteAllBytes(Path.Combine(folder, key + ".cs"), source);
+        File.WriteAllBytes(Path.Combine(folder, key + FlowCache.SourceExtension), source);
         File.WriteAllText(Path.Combine(folder, key + ".sha256"), string.Concat(new[] { dll, pdb, source }.Select(b => Convert.ToHexStringLower(SHA256.HashData(b)) + "\n")));
     }
 }
