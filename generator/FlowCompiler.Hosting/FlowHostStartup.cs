@@ -5,22 +5,33 @@ using Microsoft.Extensions.Logging;
 namespace FlowCompiler.Hosting;
 
 /// <summary>
-/// Start-up of the embedded engine: brings the panel database to the current schema, then loads every
-/// published flow through the compile cache. Stopping lets queued runs finish and writes their records.
+/// Start-up of the embedded engine: brings the panel database to the current schema, then starts the host
+/// (<see cref="FlowHost.StartAsync"/>: the published flows, the publish folder). Stopping lets queued runs finish
+/// and writes their records.
 /// </summary>
 public sealed partial class FlowHostStartup(FlowHost host, PanelDbContextFactory database, ILogger<FlowHostStartup> logger) : IHostedService
 {
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await PanelDatabase.MigrateAsync(database, cancellationToken);
-        var (loaded, cacheHits) = await host.LoadPublishedAsync(cancellationToken);
-        LogLoaded(logger, loaded, cacheHits);
+        try
+        {
+            await PanelDatabase.MigrateAsync(database, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // Whoever awaits IFlowHost.Ready learns why, instead of waiting for ever.
+            host.FailStart(e);
+            throw;
+        }
+
+        var summary = await host.StartAsync(cancellationToken);
+        LogStarted(logger, summary.Loaded, summary.CacheHits, summary.Published, summary.Failed.Count);
     }
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken) => await host.DisposeAsync();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} published flows ({CacheHits} from the compile cache)")]
-    private static partial void LogLoaded(ILogger logger, int count, int cacheHits);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} published flows ({CacheHits} from the compile cache), published {Published} from the publish folder; {Failed} failed")]
+    private static partial void LogStarted(ILogger logger, int count, int cacheHits, int published, int failed);
 }

@@ -35,6 +35,7 @@ public sealed class BenchHost(FlowHost host, string folder) : IAsyncDisposable
             new FlowTelemetry(),
             TimeProvider.System,
             NullLogger<FlowHost>.Instance);
+        await host.StartAsync();
         return new BenchHost(host, folder);
     }
 

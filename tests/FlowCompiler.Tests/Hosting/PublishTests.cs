@@ -90,8 +90,8 @@ public sealed class PublishTests
             await first.Host.UnpublishAsync("other-mail");
         }
 
-        await using var second = await TestEngine.StartAsync(actions, databaseFile: database);
-        var (loaded, cacheHits) = await second.Host.LoadPublishedAsync();
+        await using var second = await TestEngine.StartAsync(actions, databaseFile: database, start: false);
+        var (loaded, cacheHits, _, _) = await second.Host.StartAsync();
         var runs = await second.Host.RaiseAsync("account.login", HostFlows.Login(100));
 
         Assert.Equal((1, 1), (loaded, cacheHits));

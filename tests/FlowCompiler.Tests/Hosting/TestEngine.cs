@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlowCompiler.Tests.Hosting;
 
-/// <summary>A <see cref="FlowHost"/> over a fresh SQLite panel database and compile cache in a temporary folder.</summary>
+/// <summary>A <see cref="FlowHost"/> over a fresh SQLite panel database and compile cache in a temporary folder, started unless asked not to.</summary>
 internal sealed class TestEngine : IAsyncDisposable
 {
     private readonly string _folder;
@@ -29,7 +29,7 @@ internal sealed class TestEngine : IAsyncDisposable
     /// <summary>A compile cache shared by all host tests, so each flow variant is compiled once per test run.</summary>
     public static FlowCache SharedCache { get; } = new(Path.Combine(Path.GetTempPath(), "flowc-host-tests-cache"));
 
-    public static async Task<TestEngine> StartAsync(ActionSink actions, FlowHostOptions? options = null, TimeProvider? time = null, string? databaseFile = null, FlowCache? cache = null)
+    public static async Task<TestEngine> StartAsync(ActionSink actions, FlowHostOptions? options = null, TimeProvider? time = null, string? databaseFile = null, FlowCache? cache = null, bool start = true)
     {
         var folder = Directory.CreateTempSubdirectory("flowc-host-").FullName;
         var database = new PanelDbContextFactory(new PanelDatabaseOptions
@@ -48,6 +48,11 @@ internal sealed class TestEngine : IAsyncDisposable
             new FlowTelemetry(),
             clock,
             NullLogger<FlowHost>.Instance);
+        if (start)
+        {
+            await host.StartAsync();
+        }
+
         return new TestEngine(folder, database, host, runs);
     }
 
