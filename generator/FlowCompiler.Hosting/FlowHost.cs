@@ -7,6 +7,7 @@ using FlowCompiler.Hosting.Dispatch;
 using FlowCompiler.Hosting.Publishing;
 using FlowCompiler.Hosting.Records;
 using FlowCompiler.Hosting.Telemetry;
+using FlowCompiler.Runtime.Configuration;
 using FlowCompiler.Runtime.Events;
 using FlowCompiler.Runtime.Execution;
 using FlowCompiler.Runtime.Persistence.Records;
@@ -29,7 +30,8 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
     private readonly IRunRecordStore _records;
     private readonly FlowHostOptions _options;
     private readonly FlowTelemetry _telemetry;
-    private readonly ILogger _logger;
+    private readonly ILogger _publishLog;
+    private readonly ILogger _loadLog;
     private readonly RunRecorder _recorder;
     private readonly FlowRunner _runner;
     private readonly RunQueue _queue;
@@ -52,7 +54,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         FlowHostOptions options,
         FlowTelemetry telemetry,
         TimeProvider time,
-        ILogger<FlowHost> logger)
+        ILoggerFactory loggers)
     {
         if (options.FindProblem() is { } problem)
         {
@@ -64,12 +66,13 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         _records = records;
         _options = options;
         _telemetry = telemetry;
-        _logger = logger;
-        _recorder = new RunRecorder(records, options, time, logger);
-        _runner = new FlowRunner(services, options, _recorder, telemetry, time, logger);
+        _publishLog = loggers.CreateLogger(FlowLogCategories.Publishing);
+        _loadLog = loggers.CreateLogger(FlowLogCategories.Loading);
+        _recorder = new RunRecorder(records, options, time, loggers.CreateLogger(FlowLogCategories.Records));
+        _runner = new FlowRunner(services, options, _recorder, telemetry, time, loggers.CreateLogger(FlowLogCategories.Dispatch));
         _queue = new RunQueue(_runner, options);
-        _background = new BackgroundWork(logger);
-        _loader = new FlowLoader(options, logger);
+        _background = new BackgroundWork(_loadLog);
+        _loader = new FlowLoader(options, _loadLog);
     }
 
     /// <inheritdoc />
@@ -142,7 +145,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
             }
 
             var reason = result.Error ?? string.Join("; ", result.Diagnostics.Where(d => d.Severity == Generator.Diagnostics.FlowSeverity.Error).Take(3));
-            LogFileNotPublished(_logger, Path.GetFileName(file), reason);
+            LogFileNotPublished(_publishLog, Path.GetFileName(file), reason);
             failed.Add(Path.GetFileName(file));
         }
 
@@ -305,7 +308,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
             Activate(new ActiveFlow(loaded, stored.Version, _options.MaxConcurrentRunsPerFlow));
             if (added)
             {
-                LogPublished(_logger, flowId, stored.Version, attempt.CacheHit);
+                LogPublished(_publishLog, flowId, stored.Version, attempt.CacheHit);
             }
 
             return Published(stored, attempt.CacheHit, unchanged: !added, validation, clock);
@@ -418,7 +421,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
                 var validation = FlowValidator.Validate(bytes);
                 if (validation.Flow is null)
                 {
-                    LogUnloadable(_logger, stored.FlowId, stored.Version, "it no longer validates: " + string.Join("; ", validation.Diagnostics.Take(3)));
+                    LogUnloadable(_loadLog, stored.FlowId, stored.Version, "it no longer validates: " + string.Join("; ", validation.Diagnostics.Take(3)));
                     failed.Add(stored.FlowId);
                     continue;
                 }
@@ -431,7 +434,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
                 }
                 else
                 {
-                    LogUnloadable(_logger, stored.FlowId, stored.Version, attempt.Error!);
+                    LogUnloadable(_loadLog, stored.FlowId, stored.Version, attempt.Error!);
                     failed.Add(stored.FlowId);
                 }
             }
@@ -488,13 +491,13 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         }
         catch (FlowCompilerBugException bug)
         {
-            LogCompilerBug(_logger, flowId, bug.Message, string.Join(Environment.NewLine, bug.Diagnostics));
+            LogCompilerBug(_publishLog, flowId, bug.Message, string.Join(Environment.NewLine, bug.Diagnostics));
             return new CompileAttempt(null, false, bug.Message);
         }
         catch (FlowCacheException cache)
         {
             var error = $"Flow '{flowId}' compiled, but its assembly cannot be kept: {cache.Message}. Check FlowCompiler:CacheDirectory.";
-            LogCacheUnwritable(_logger, flowId, error);
+            LogCacheUnwritable(_publishLog, flowId, error);
             return new CompileAttempt(null, false, error);
         }
     }
@@ -574,7 +577,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
             var used = swapped.Select(p => p.New.Loaded).ToHashSet();
             FlowLoader.Release(copies.Where(c => !used.Contains(c)));
 
-            LogRepacked(_logger, swapped.Count, LoadContexts, clock.Elapsed.TotalMilliseconds);
+            LogRepacked(_loadLog, swapped.Count, LoadContexts, clock.Elapsed.TotalMilliseconds);
         }
         finally
         {
@@ -616,21 +619,21 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         await _recorder.DisposeAsync();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Published flow {FlowId} v{Version} (cache hit: {CacheHit})")]
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Published flow {FlowId} v{Version} (cache hit: {CacheHit})")]
     private static partial void LogPublished(ILogger logger, string flowId, int version, bool cacheHit);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Internal compiler error in flow {FlowId}; it was not activated: {Error}\n{Diagnostics}")]
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Internal compiler error in flow {FlowId}; it was not activated: {Error}\n{Diagnostics}")]
     private static partial void LogCompilerBug(ILogger logger, string flowId, string error, string diagnostics);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Compile cache for flow {FlowId}: {Error}")]
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Compile cache for flow {FlowId}: {Error}")]
     private static partial void LogCacheUnwritable(ILogger logger, string flowId, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Flows} flows again into one shared load context in {Milliseconds:0} ms; {Contexts} contexts hold the active flows")]
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Loaded {Flows} flows again into one shared load context in {Milliseconds:0} ms; {Contexts} contexts hold the active flows")]
     private static partial void LogRepacked(ILogger logger, int flows, int contexts, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Published flow {FlowId} v{Version} was not loaded: {Reason}")]
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "Published flow {FlowId} v{Version} was not loaded: {Reason}")]
     private static partial void LogUnloadable(ILogger logger, string flowId, int version, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Flow file {File} was not published at start-up; the flow's stored version, if any, keeps running: {Reason}")]
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Flow file {File} was not published at start-up; the flow's stored version, if any, keeps running: {Reason}")]
     private static partial void LogFileNotPublished(ILogger logger, string file, string reason);
 }

@@ -1,3 +1,4 @@
+using FlowCompiler.Runtime.Configuration;
 using FlowCompiler.Runtime.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,10 @@ namespace FlowCompiler.Hosting;
 /// (<see cref="FlowHost.StartAsync"/>: the published flows, the publish folder). Stopping lets queued runs finish
 /// and writes their records.
 /// </summary>
-public sealed partial class FlowHostStartup(FlowHost host, PanelDbContextFactory database, ILogger<FlowHostStartup> logger) : IHostedService
+public sealed partial class FlowHostStartup(FlowHost host, PanelDbContextFactory database, ILoggerFactory loggers) : IHostedService
 {
+    private readonly ILogger _logger = loggers.CreateLogger(FlowLogCategories.Startup);
+
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -22,16 +25,31 @@ public sealed partial class FlowHostStartup(FlowHost host, PanelDbContextFactory
         {
             // Whoever awaits IFlowHost.Ready learns why, instead of waiting for ever.
             host.FailStart(e);
+            LogFailed(_logger, e.Message);
             throw;
         }
 
-        var summary = await host.StartAsync(cancellationToken);
-        LogStarted(logger, summary.Loaded, summary.CacheHits, summary.Published, summary.Failed.Count);
+        StartupSummary summary;
+        try
+        {
+            summary = await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            LogFailed(_logger, e.Message);
+            throw;
+        }
+
+        LogStarted(_logger, summary.Loaded, summary.CacheHits, summary.Published, summary.Failed.Count);
     }
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken) => await host.DisposeAsync();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} published flows ({CacheHits} from the compile cache), published {Published} from the publish folder; {Failed} failed")]
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Loaded {Count} published flows ({CacheHits} from the compile cache), published {Published} from the publish folder; {Failed} failed")]
     private static partial void LogStarted(ILogger logger, int count, int cacheHits, int published, int failed);
+
+    // The message only: it says what to fix; the host's own log of the failed start carries the exception.
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Critical, Message = "FlowCompiler could not start: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string reason);
 }

@@ -47,7 +47,7 @@ internal sealed class TestEngine : IAsyncDisposable
             options ?? new FlowHostOptions(),
             new FlowTelemetry(),
             clock,
-            NullLogger<FlowHost>.Instance);
+            NullLoggerFactory.Instance);
         if (start)
         {
             await host.StartAsync();

@@ -1,8 +1,12 @@
 using System.Text;
+using FlowCompiler.Runtime.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 
 namespace FlowCompiler.Runtime.Actions.Http;
 
@@ -12,7 +16,9 @@ public static class HttpServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="HttpActionOptions"/> and <see cref="HttpActionClient"/> as a typed client of
     /// <see cref="IHttpClientFactory"/>, behind a resilience pipeline: a total timeout, retries with
-    /// exponential backoff for idempotent methods only, and a timeout per attempt.
+    /// exponential backoff for idempotent methods only, and a timeout per attempt. A failed attempt logs one warning
+    /// line in <see cref="FlowLogCategories.Http"/>; the HTTP client's and Polly's own logs (a line per request, a stack
+    /// trace per retry) are left out.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; bind them from configuration here or with <c>services.Configure</c>.</param>
@@ -37,14 +43,21 @@ public static class HttpServiceCollectionExtensions
                 // Header values are rendered from event data and may hold any character; the default refuses all but ASCII.
                 RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
             });
-        client.AddResilienceHandler("flow-http", (pipeline, context) => AddStrategies(pipeline, ConfiguredOptions(context.ServiceProvider)));
+        client.RemoveAllLoggers();
+        client.AddResilienceHandler("flow-http", (pipeline, context) =>
+        {
+            var loggers = context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+            // Polly's metrics stay; its log would repeat each failure with the exception's stack.
+            pipeline.ConfigureTelemetry(new TelemetryOptions { LoggerFactory = NullLoggerFactory.Instance });
+            AddStrategies(pipeline, ConfiguredOptions(context.ServiceProvider), loggers.CreateLogger(FlowLogCategories.Http));
+        });
         return client;
     }
 
     private static HttpActionOptions ConfiguredOptions(IServiceProvider provider) =>
         provider.GetRequiredService<IOptions<HttpActionOptions>>().Value;
 
-    private static void AddStrategies(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, HttpActionOptions options)
+    private static void AddStrategies(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, HttpActionOptions options, ILogger logger)
     {
         pipeline.AddTimeout(options.TotalTimeout);
         if (options.MaxRetryAttempts > 0)
@@ -61,6 +74,7 @@ public static class HttpServiceCollectionExtensions
                 ShouldHandle = args => ValueTask.FromResult(
                     IdempotentHttpMethods.Contains(args.Context.GetRequestMessage()?.Method)
                     && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
+                OnRetry = args => HttpRetryLog.OnRetry(logger, args),
             });
         }
 

@@ -1,0 +1,28 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+
+namespace FlowCompiler.Runtime.Actions.Http;
+
+/// <summary>
+/// The log of <c>rest</c> and <c>webhook</c> retries: one warning line per failed attempt, without the exception's
+/// stack, which says nothing a flow author can act on. The last failure is the node's error in the run record.
+/// </summary>
+internal static partial class HttpRetryLog
+{
+    public static ValueTask OnRetry(ILogger logger, OnRetryArguments<HttpResponseMessage> args)
+    {
+        var target = args.Context.GetRequestMessage() is { RequestUri: not null } request ? HttpActionClient.Describe(request) : "a request";
+        var reason = args.Outcome.Exception is { } error
+            ? FirstLine(error.Message)
+            : args.Outcome.Result is { } response ? ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) + " " + response.ReasonPhrase : "no answer";
+        LogRetry(logger, target, args.AttemptNumber + 1, reason, args.RetryDelay.TotalMilliseconds);
+        return ValueTask.CompletedTask;
+    }
+
+    private static string FirstLine(string message) => message.AsSpan().IndexOfAny('\r', '\n') is var end and >= 0 ? message[..end] : message;
+
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Warning, Message = "{Target} attempt {Attempt} failed: {Reason}; retrying in {DelayMs:0} ms")]
+    private static partial void LogRetry(ILogger logger, string target, int attempt, string reason, double delayMs);
+}
