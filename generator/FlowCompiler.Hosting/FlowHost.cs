@@ -7,8 +7,10 @@ using FlowCompiler.Hosting.Dispatch;
 using FlowCompiler.Hosting.Publishing;
 using FlowCompiler.Hosting.Records;
 using FlowCompiler.Hosting.Telemetry;
+using FlowCompiler.Runtime.Configuration;
 using FlowCompiler.Runtime.Events;
 using FlowCompiler.Runtime.Execution;
+using FlowCompiler.Runtime.Persistence.Records;
 using Microsoft.Extensions.Logging;
 
 namespace FlowCompiler.Hosting;
@@ -17,16 +19,19 @@ namespace FlowCompiler.Hosting;
 /// What the panel embeds: publishes flows (validate, compile or cache hit, store a version, swap it in),
 /// loads the published ones at start, and runs every listening flow when the panel raises an event.
 /// Raising reads an immutable dispatch table without locks; an event no flow accepts allocates nothing.
+/// Events can be raised once <see cref="StartAsync"/> has finished (<see cref="Ready"/>).
 /// </summary>
-public sealed partial class FlowHost : IAsyncDisposable
+public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
 {
     private static readonly IReadOnlyList<CompletedRun> NoRuns = [];
 
     private readonly FlowCache _cache;
     private readonly IFlowVersionStore _store;
+    private readonly IRunRecordStore _records;
     private readonly FlowHostOptions _options;
     private readonly FlowTelemetry _telemetry;
-    private readonly ILogger _logger;
+    private readonly ILogger _publishLog;
+    private readonly ILogger _loadLog;
     private readonly RunRecorder _recorder;
     private readonly FlowRunner _runner;
     private readonly RunQueue _queue;
@@ -36,9 +41,11 @@ public sealed partial class FlowHost : IAsyncDisposable
     private DispatchTable _table = DispatchTable.Empty;
     private readonly FlowLoader _loader;
     private readonly BackgroundWork _background;
+    private readonly TaskCompletionSource<StartupSummary> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _starting;
     private int _disposed;
 
-    /// <summary>Creates a host; call <see cref="LoadPublishedAsync"/> (the hosted service does) to load the published flows.</summary>
+    /// <summary>Creates a host; call <see cref="StartAsync"/> (the hosted service does) to load the published flows before raising events.</summary>
     public FlowHost(
         FlowCache cache,
         IFlowVersionStore store,
@@ -47,7 +54,7 @@ public sealed partial class FlowHost : IAsyncDisposable
         FlowHostOptions options,
         FlowTelemetry telemetry,
         TimeProvider time,
-        ILogger<FlowHost> logger)
+        ILoggerFactory loggers)
     {
         if (options.FindProblem() is { } problem)
         {
@@ -56,31 +63,99 @@ public sealed partial class FlowHost : IAsyncDisposable
 
         _cache = cache;
         _store = store;
+        _records = records;
         _options = options;
         _telemetry = telemetry;
-        _logger = logger;
-        _recorder = new RunRecorder(records, options, time, logger);
-        _runner = new FlowRunner(services, options, _recorder, telemetry, time, logger);
+        _publishLog = loggers.CreateLogger(FlowLogCategories.Publishing);
+        _loadLog = loggers.CreateLogger(FlowLogCategories.Loading);
+        _recorder = new RunRecorder(records, options, time, loggers.CreateLogger(FlowLogCategories.Records));
+        _runner = new FlowRunner(services, options, _recorder, telemetry, time, loggers.CreateLogger(FlowLogCategories.Dispatch));
         _queue = new RunQueue(_runner, options);
-        _background = new BackgroundWork(logger);
-        _loader = new FlowLoader(options, logger);
+        _background = new BackgroundWork(_loadLog);
+        _loader = new FlowLoader(options, _loadLog);
     }
 
-    /// <summary>The flows running now: id, version and event, by event then publishing order.</summary>
+    /// <inheritdoc />
+    public Task<StartupSummary> Ready => _started.Task;
+
+    /// <inheritdoc />
+    public bool IsReady => _started.Task.IsCompletedSuccessfully;
+
+    /// <inheritdoc />
     public IReadOnlyList<(string FlowId, int Version, string EventName)> Active =>
         [.. _table.All.Select(f => (f.Id, f.Version, f.EventName))];
 
-    /// <summary>Runs waiting in the background queue.</summary>
+    /// <inheritdoc />
     public int QueuedRuns => _queue.Count;
 
     /// <summary>
-    /// Runs every published flow listening to <paramref name="eventName"/> and waits for them; returns their
-    /// records (empty, without allocating, when no flow accepts the event). Runs never throw into the caller:
-    /// failures are in the records.
+    /// Starts the host once: loads every published flow (<see cref="LoadPublishedAsync(CancellationToken)"/>), then publishes the flow
+    /// files of <see cref="FlowHostOptions.PublishDirectory"/> when it is set. A flow that cannot be loaded or
+    /// published is logged and named in the summary; the others run. Then <see cref="Ready"/> completes and events
+    /// can be raised. The hosted service of <c>AddFlowCompiler</c> calls this after migrating the database.
     /// </summary>
-    /// <param name="eventName">The event, e.g. <c>account.login</c>.</param>
-    /// <param name="payload">The payload, of the event's type (<see cref="UserEvent"/> for <c>account.login</c>).</param>
-    /// <param name="ct">Cancels waiting for the runs; the runs are cancelled too and recorded as such.</param>
+    /// <exception cref="InvalidOperationException">The host was started already, or the publish folder does not exist.</exception>
+    public async Task<StartupSummary> StartAsync(CancellationToken ct = default)
+    {
+        if (Interlocked.Exchange(ref _starting, 1) == 1)
+        {
+            throw new InvalidOperationException("The flow host was started already; it starts once (the hosted service of AddFlowCompiler does it).");
+        }
+
+        try
+        {
+            var failed = new List<string>();
+            var (loaded, cacheHits) = await LoadPublishedAsync(failed, ct);
+            var published = _options.PublishDirectory is { } folder ? await PublishFolderAsync(folder, failed, ct) : 0;
+            var summary = new StartupSummary(loaded, cacheHits, published, failed);
+            _started.TrySetResult(summary);
+            return summary;
+        }
+        catch (Exception e)
+        {
+            _started.TrySetException(e);
+            throw;
+        }
+    }
+
+    /// <summary>Fails <see cref="Ready"/> with an error of start-up before the host's own part (the database migration).</summary>
+    internal void FailStart(Exception error)
+    {
+        Interlocked.Exchange(ref _starting, 1);
+        _started.TrySetException(error);
+    }
+
+    // Flow files are published in ordinal order of their names; content published already makes no new version.
+    private async Task<int> PublishFolderAsync(string folder, List<string> failed, CancellationToken ct)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidOperationException(
+                $"{FlowHostOptions.Section}:{nameof(FlowHostOptions.PublishDirectory)} names the folder \"{Path.GetFullPath(folder)}\", which does not exist: create it, or remove the setting.");
+        }
+
+        var published = 0;
+        foreach (var file in Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal))
+        {
+            var result = await PublishAsync(await File.ReadAllBytesAsync(file, ct), StartupActor, ct);
+            if (result.Succeeded)
+            {
+                published += result.Unchanged ? 0 : 1;
+                continue;
+            }
+
+            var reason = result.Error ?? string.Join("; ", result.Diagnostics.Where(d => d.Severity == Generator.Diagnostics.FlowSeverity.Error).Take(3));
+            LogFileNotPublished(_publishLog, Path.GetFileName(file), reason);
+            failed.Add(Path.GetFileName(file));
+        }
+
+        return published;
+    }
+
+    /// <summary>Who publishes the flow files of <see cref="FlowHostOptions.PublishDirectory"/>, as stored on their versions.</summary>
+    public const string StartupActor = "start-up";
+
+    /// <inheritdoc />
     public ValueTask<IReadOnlyList<CompletedRun>> RaiseAsync(string eventName, object payload, CancellationToken ct = default)
     {
         var listeners = ListenersOf(eventName, payload);
@@ -88,11 +163,7 @@ public sealed partial class FlowHost : IAsyncDisposable
         return first < 0 ? new ValueTask<IReadOnlyList<CompletedRun>>(NoRuns) : RunAllAsync(listeners, first, eventName, payload, ct);
     }
 
-    /// <summary>
-    /// Hands the runs of every flow accepting the event to the background queue and returns once they are
-    /// queued, with how many were. When the queue is full it waits up to
-    /// <see cref="FlowHostOptions.QueueFullWait"/>, then throws <see cref="FlowQueueFullException"/>.
-    /// </summary>
+    /// <inheritdoc />
     public ValueTask<int> EnqueueAsync(string eventName, object payload, CancellationToken ct = default)
     {
         var listeners = ListenersOf(eventName, payload);
@@ -100,7 +171,14 @@ public sealed partial class FlowHost : IAsyncDisposable
         return first < 0 ? new ValueTask<int>(0) : EnqueueAllAsync(listeners, first, eventName, payload, ct);
     }
 
-    /// <summary>Waits until the records of every run finished so far are in the database.</summary>
+    /// <inheritdoc />
+    public Task<IReadOnlyList<RunRecord>> ReadRunsAsync(string? flowId = null, bool failedOnly = false, int limit = 100, CancellationToken ct = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return _records.ReadAsync(flowId, failedOnly, limit, ct);
+    }
+
+    /// <inheritdoc />
     public Task FlushRecordsAsync(CancellationToken ct = default) => _recorder.FlushAsync(ct);
 
     /// <summary>Applies the retention settings to the runs table now (the host also does it as it writes).</summary>
@@ -108,6 +186,15 @@ public sealed partial class FlowHost : IAsyncDisposable
 
     private ActiveFlow[] ListenersOf(string eventName, object payload)
     {
+        ArgumentNullException.ThrowIfNull(eventName);
+        ArgumentNullException.ThrowIfNull(payload);
+        if (!IsReady)
+        {
+            throw new InvalidOperationException(_started.Task.IsFaulted
+                ? $"The flow host failed to start, so '{eventName}' cannot run: {_started.Task.Exception!.InnerException!.Message}"
+                : $"The flow host has not finished starting, so '{eventName}' would run no flow: raise events once IFlowHost.Ready has completed (the application has started).");
+        }
+
         var index = DispatchTable.IndexOf(eventName);
         if (index < 0)
         {
@@ -165,17 +252,10 @@ public sealed partial class FlowHost : IAsyncDisposable
         return queued;
     }
 
-    /// <summary>
-    /// Publishes a flow: validate, compile (or take it from the cache), store it as a new version, and swap it
-    /// in for the next raise. Runs in flight finish on the version they started on. A publish that fails
-    /// changes nothing that runs and returns the diagnostics.
-    /// </summary>
+    /// <inheritdoc />
     public Task<PublishResult> PublishAsync(ReadOnlyMemory<byte> flowJson, CancellationToken ct = default) => PublishAsync(flowJson, actor: null, ct);
 
-    /// <summary>Publishes a flow as <see cref="PublishAsync(ReadOnlyMemory{byte}, CancellationToken)"/> does, recording who published it.</summary>
-    /// <param name="flowJson">The flow (spec §1).</param>
-    /// <param name="actor">Who publishes, stored on the new version (the editor passes its signed-in user); null for nobody in particular.</param>
-    /// <param name="ct">Cancels the publish.</param>
+    /// <inheritdoc />
     public async Task<PublishResult> PublishAsync(ReadOnlyMemory<byte> flowJson, string? actor, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
@@ -228,7 +308,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             Activate(new ActiveFlow(loaded, stored.Version, _options.MaxConcurrentRunsPerFlow));
             if (added)
             {
-                LogPublished(_logger, flowId, stored.Version, attempt.CacheHit);
+                LogPublished(_publishLog, flowId, stored.Version, attempt.CacheHit);
             }
 
             return Published(stored, attempt.CacheHit, unchanged: !added, validation, clock);
@@ -239,8 +319,7 @@ public sealed partial class FlowHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops running a flow; its versions stay stored, so it can be rolled back later.</summary>
-    /// <returns>Whether the flow was published.</returns>
+    /// <inheritdoc />
     public async Task<bool> UnpublishAsync(string flowId, CancellationToken ct = default)
     {
         await _publishing.WaitAsync(ct);
@@ -260,7 +339,7 @@ public sealed partial class FlowHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Publishes an earlier stored version of a flow again (no new version is created).</summary>
+    /// <inheritdoc />
     public async Task<PublishResult> RollbackAsync(string flowId, int version, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
@@ -309,10 +388,10 @@ public sealed partial class FlowHost : IAsyncDisposable
         }
     }
 
-    /// <summary>Every stored version of every flow.</summary>
+    /// <inheritdoc />
     public Task<IReadOnlyList<StoredFlowVersion>> ListAsync(CancellationToken ct = default) => _store.ListAsync(ct);
 
-    /// <summary>A version of a flow as canonical JSON: the given version, else the newest; null when there is none.</summary>
+    /// <inheritdoc />
     public async Task<string?> ExportAsync(string flowId, int? version = null, CancellationToken ct = default)
     {
         var stored = version is { } v ? await _store.FindAsync(flowId, v, ct) : await _store.LatestAsync(flowId, ct);
@@ -326,7 +405,9 @@ public sealed partial class FlowHost : IAsyncDisposable
     /// (<see cref="LoadedFlow.Prepare"/>), so start-up does not wait for the JIT.
     /// </summary>
     /// <returns>How many flows were loaded, and how many of them came from the cache.</returns>
-    public async Task<(int Loaded, int CacheHits)> LoadPublishedAsync(CancellationToken ct = default)
+    public Task<(int Loaded, int CacheHits)> LoadPublishedAsync(CancellationToken ct = default) => LoadPublishedAsync(failed: [], ct);
+
+    private async Task<(int Loaded, int CacheHits)> LoadPublishedAsync(List<string> failed, CancellationToken ct)
     {
         var hits = 0;
         await _publishing.WaitAsync(ct);
@@ -340,7 +421,8 @@ public sealed partial class FlowHost : IAsyncDisposable
                 var validation = FlowValidator.Validate(bytes);
                 if (validation.Flow is null)
                 {
-                    LogUnloadable(_logger, stored.FlowId, stored.Version, "it no longer validates: " + string.Join("; ", validation.Diagnostics.Take(3)));
+                    LogUnloadable(_loadLog, stored.FlowId, stored.Version, "it no longer validates: " + string.Join("; ", validation.Diagnostics.Take(3)));
+                    failed.Add(stored.FlowId);
                     continue;
                 }
 
@@ -352,7 +434,8 @@ public sealed partial class FlowHost : IAsyncDisposable
                 }
                 else
                 {
-                    LogUnloadable(_logger, stored.FlowId, stored.Version, attempt.Error!);
+                    LogUnloadable(_loadLog, stored.FlowId, stored.Version, attempt.Error!);
+                    failed.Add(stored.FlowId);
                 }
             }
 
@@ -408,13 +491,13 @@ public sealed partial class FlowHost : IAsyncDisposable
         }
         catch (FlowCompilerBugException bug)
         {
-            LogCompilerBug(_logger, flowId, bug.Message, string.Join(Environment.NewLine, bug.Diagnostics));
+            LogCompilerBug(_publishLog, flowId, bug.Message, string.Join(Environment.NewLine, bug.Diagnostics));
             return new CompileAttempt(null, false, bug.Message);
         }
         catch (FlowCacheException cache)
         {
             var error = $"Flow '{flowId}' compiled, but its assembly cannot be kept: {cache.Message}. Check FlowCompiler:CacheDirectory.";
-            LogCacheUnwritable(_logger, flowId, error);
+            LogCacheUnwritable(_publishLog, flowId, error);
             return new CompileAttempt(null, false, error);
         }
     }
@@ -494,7 +577,7 @@ public sealed partial class FlowHost : IAsyncDisposable
             var used = swapped.Select(p => p.New.Loaded).ToHashSet();
             FlowLoader.Release(copies.Where(c => !used.Contains(c)));
 
-            LogRepacked(_logger, swapped.Count, LoadContexts, clock.Elapsed.TotalMilliseconds);
+            LogRepacked(_loadLog, swapped.Count, LoadContexts, clock.Elapsed.TotalMilliseconds);
         }
         finally
         {
@@ -536,18 +619,21 @@ public sealed partial class FlowHost : IAsyncDisposable
         await _recorder.DisposeAsync();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Published flow {FlowId} v{Version} (cache hit: {CacheHit})")]
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Published flow {FlowId} v{Version} (cache hit: {CacheHit})")]
     private static partial void LogPublished(ILogger logger, string flowId, int version, bool cacheHit);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Internal compiler error in flow {FlowId}; it was not activated: {Error}\n{Diagnostics}")]
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Internal compiler error in flow {FlowId}; it was not activated: {Error}\n{Diagnostics}")]
     private static partial void LogCompilerBug(ILogger logger, string flowId, string error, string diagnostics);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Compile cache for flow {FlowId}: {Error}")]
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Error, Message = "Compile cache for flow {FlowId}: {Error}")]
     private static partial void LogCacheUnwritable(ILogger logger, string flowId, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Flows} flows again into one shared load context in {Milliseconds:0} ms; {Contexts} contexts hold the active flows")]
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Information, Message = "Loaded {Flows} flows again into one shared load context in {Milliseconds:0} ms; {Contexts} contexts hold the active flows")]
     private static partial void LogRepacked(ILogger logger, int flows, int contexts, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Published flow {FlowId} v{Version} was not loaded: {Reason}")]
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Error, Message = "Published flow {FlowId} v{Version} was not loaded: {Reason}")]
     private static partial void LogUnloadable(ILogger logger, string flowId, int version, string reason);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Error, Message = "Flow file {File} was not published at start-up; the flow's stored version, if any, keeps running: {Reason}")]
+    private static partial void LogFileNotPublished(ILogger logger, string file, string reason);
 }

@@ -50,6 +50,13 @@ public sealed class FlowHostOptions
     /// </summary>
     public bool PrepareFlows { get; set; } = true;
 
+    /// <summary>
+    /// A folder of flow files (<c>*.json</c>) the host publishes at start-up, after loading the stored flows; relative
+    /// to the host's content root; null for none. A file whose content is published already makes no new version;
+    /// one that does not publish is logged and its flow's stored version, if any, keeps running.
+    /// </summary>
+    public string? PublishDirectory { get; set; }
+
     /// <summary>The first setting that makes no sense, named by its configuration key, or null when all are fine.</summary>
     public string? FindProblem() =>
         MaxConcurrentRuns < 1 ? Problem(nameof(MaxConcurrentRuns), "must be at least 1")

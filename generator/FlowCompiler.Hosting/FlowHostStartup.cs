@@ -1,3 +1,4 @@
+using FlowCompiler.Runtime.Configuration;
 using FlowCompiler.Runtime.Persistence;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -5,22 +6,50 @@ using Microsoft.Extensions.Logging;
 namespace FlowCompiler.Hosting;
 
 /// <summary>
-/// Start-up of the embedded engine: brings the panel database to the current schema, then loads every
-/// published flow through the compile cache. Stopping lets queued runs finish and writes their records.
+/// Start-up of the embedded engine: brings the panel database to the current schema, then starts the host
+/// (<see cref="FlowHost.StartAsync"/>: the published flows, the publish folder). Stopping lets queued runs finish
+/// and writes their records.
 /// </summary>
-public sealed partial class FlowHostStartup(FlowHost host, PanelDbContextFactory database, ILogger<FlowHostStartup> logger) : IHostedService
+public sealed partial class FlowHostStartup(FlowHost host, PanelDbContextFactory database, ILoggerFactory loggers) : IHostedService
 {
+    private readonly ILogger _logger = loggers.CreateLogger(FlowLogCategories.Startup);
+
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await PanelDatabase.MigrateAsync(database, cancellationToken);
-        var (loaded, cacheHits) = await host.LoadPublishedAsync(cancellationToken);
-        LogLoaded(logger, loaded, cacheHits);
+        try
+        {
+            await PanelDatabase.MigrateAsync(database, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // Whoever awaits IFlowHost.Ready learns why, instead of waiting for ever.
+            host.FailStart(e);
+            LogFailed(_logger, e.Message);
+            throw;
+        }
+
+        StartupSummary summary;
+        try
+        {
+            summary = await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            LogFailed(_logger, e.Message);
+            throw;
+        }
+
+        LogStarted(_logger, summary.Loaded, summary.CacheHits, summary.Published, summary.Failed.Count);
     }
 
     /// <inheritdoc />
     public async Task StopAsync(CancellationToken cancellationToken) => await host.DisposeAsync();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} published flows ({CacheHits} from the compile cache)")]
-    private static partial void LogLoaded(ILogger logger, int count, int cacheHits);
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Loaded {Count} published flows ({CacheHits} from the compile cache), published {Published} from the publish folder; {Failed} failed")]
+    private static partial void LogStarted(ILogger logger, int count, int cacheHits, int published, int failed);
+
+    // The message only: it says what to fix; the host's own log of the failed start carries the exception.
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Critical, Message = "FlowCompiler could not start: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string reason);
 }

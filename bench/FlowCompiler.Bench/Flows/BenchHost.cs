@@ -34,7 +34,8 @@ public sealed class BenchHost(FlowHost host, string folder) : IAsyncDisposable
             options ?? new FlowHostOptions(),
             new FlowTelemetry(),
             TimeProvider.System,
-            NullLogger<FlowHost>.Instance);
+            NullLoggerFactory.Instance);
+        await host.StartAsync();
         return new BenchHost(host, folder);
     }
 

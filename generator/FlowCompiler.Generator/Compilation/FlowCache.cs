@@ -7,8 +7,10 @@ using FlowCompiler.Generator.Emit;
 namespace FlowCompiler.Generator.Compilation;
 
 /// <summary>
-/// Compiled flows by content hash, in memory and on disk (<c>HASH.dll</c>, <c>HASH.pdb</c>, <c>HASH.cs</c>
-/// and <c>HASH.sha256</c> listing the hashes of the other three). Files are written to a temporary name
+/// Compiled flows by content hash, in memory and on disk (<c>HASH.dll</c>, <c>HASH.pdb</c>, the C# source as
+/// <c>HASH.cs.txt</c>, and <c>HASH.sha256</c> listing the hashes of the other three). The source is not named
+/// <c>.cs</c>: no SDK glob takes it, so a cache folder inside a project folder does not get compiled into that
+/// project (a second cache folder there would give duplicate types). Files are written to a temporary name
 /// and renamed, so a reader never sees half a file; a file whose hash does not match is rebuilt.
 /// Concurrent requests for one key share one compilation. A hit never touches Roslyn.
 /// </summary>
@@ -16,6 +18,12 @@ public sealed class FlowCache
 {
     /// <summary>The environment variable that overrides the default cache folder.</summary>
     public const string FolderVariable = "FLOWC_CACHE";
+
+    /// <summary>How the generated C# source of an entry ends: <c>HASH.cs.txt</c>, a name no SDK compiles.</summary>
+    public const string SourceExtension = ".cs.txt";
+
+    // Caches written before the source was renamed hold HASH.cs; rewriting an entry removes it.
+    private const string FormerSourceExtension = ".cs";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<CompileOutcome>>> _memory = new(StringComparer.Ordinal);
 
@@ -81,7 +89,7 @@ public sealed class FlowCache
             var manifest = File.ReadAllText(PathOf(key, ".sha256")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
             var dll = File.ReadAllBytes(PathOf(key, ".dll"));
             var pdb = File.ReadAllBytes(PathOf(key, ".pdb"));
-            var source = File.ReadAllBytes(PathOf(key, ".cs"));
+            var source = File.ReadAllBytes(PathOf(key, SourceExtension));
             if (manifest.Length != 3 || manifest[0] != Hash(dll) || manifest[1] != Hash(pdb) || manifest[2] != Hash(source))
             {
                 return null;
@@ -102,9 +110,10 @@ public sealed class FlowCache
         var source = Encoding.UTF8.GetBytes(compiled.Source);
         WriteAtomically(PathOf(compiled.ContentHash, ".dll"), compiled.Assembly);
         WriteAtomically(PathOf(compiled.ContentHash, ".pdb"), compiled.Pdb);
-        WriteAtomically(PathOf(compiled.ContentHash, ".cs"), source);
+        WriteAtomically(PathOf(compiled.ContentHash, SourceExtension), source);
         var manifest = $"{Hash(compiled.Assembly)}\n{Hash(compiled.Pdb)}\n{Hash(source)}\n";
         WriteAtomically(PathOf(compiled.ContentHash, ".sha256"), Encoding.UTF8.GetBytes(manifest));
+        File.Delete(PathOf(compiled.ContentHash, FormerSourceExtension));
     }
 
     private static void WriteAtomically(string path, byte[] bytes)

@@ -63,6 +63,6 @@ internal sealed partial class BackgroundWork(ILogger logger) : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Background work of the flow host failed; the flows keep running as they are")]
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Error, Message = "Background work of the flow host failed; the flows keep running as they are")]
     private static partial void LogFailed(ILogger logger, Exception exception);
 }

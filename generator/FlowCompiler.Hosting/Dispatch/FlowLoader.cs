@@ -126,9 +126,9 @@ internal sealed partial class FlowLoader(FlowHostOptions options, ILogger logger
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Flow {FlowId} compiled but could not be loaded; it was not activated")]
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "Flow {FlowId} compiled but could not be loaded; it was not activated")]
     private static partial void LogLoadFailed(ILogger logger, string flowId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Flow {FlowId} could not be JIT-compiled ahead; its first event will compile it")]
+    [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "Flow {FlowId} could not be JIT-compiled ahead; its first event will compile it")]
     private static partial void LogPrepareFailed(ILogger logger, string flowId, Exception exception);
 }

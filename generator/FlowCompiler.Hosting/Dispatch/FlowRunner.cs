@@ -130,6 +130,6 @@ internal sealed partial class FlowRunner
         return "failed";
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Flow {FlowId} v{Version} failed on {EventName}: {Error}")]
+    [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "Flow {FlowId} v{Version} failed on {EventName}: {Error}")]
     private static partial void LogFailed(ILogger logger, string flowId, int version, string eventName, string error);
 }

@@ -152,18 +152,18 @@ internal sealed partial class RunRecorder : IAsyncDisposable
     // One queue entry: a run to write, or a flush request that completes once everything before it is written.
     private readonly record struct Pending(RunRecordDraft? Draft, TaskCompletionSource? Flushed);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} run records failed; retrying in {Seconds} s: {Reason}")]
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Warning, Message = "Writing {Count} run records failed; retrying in {Seconds} s: {Reason}")]
     private static partial void LogWriteRetry(ILogger logger, int count, double seconds, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} run records could not be written while the host stopped: {Reason}")]
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "{Count} run records could not be written while the host stopped: {Reason}")]
     private static partial void LogWriteLost(ILogger logger, int count, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The run-record backlog is full; the record of run {RunId} of flow {FlowId} was dropped")]
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "The run-record backlog is full; the record of run {RunId} of flow {FlowId} was dropped")]
     private static partial void LogDropped(ILogger logger, string flowId, Guid runId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention removed {Count} old run records")]
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Information, Message = "Retention removed {Count} old run records")]
     private static partial void LogPruned(ILogger logger, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Applying run-record retention failed: {Reason}")]
+    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Applying run-record retention failed: {Reason}")]
     private static partial void LogPruneFailed(ILogger logger, string reason);
 }

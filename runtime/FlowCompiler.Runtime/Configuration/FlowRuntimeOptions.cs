@@ -5,7 +5,7 @@ public sealed class FlowRuntimeOptions
 {
     /// <summary>
     /// The folder compiled flows are cached in (<c>FlowCompiler:CacheDirectory</c>); relative paths are taken
-    /// from the working directory. The host hands it to the compiler's cache.
+    /// from the host's content root (the working directory outside a generic host). The host hands it to the compiler's cache.
     /// </summary>
     public string CacheDirectory { get; set; } = Path.Combine(".flowc", "cache");
 }

@@ -26,6 +26,13 @@ public static class FlowRuntimeSections
     /// <summary>The engine host's settings (run concurrency, queue, timeout, retention), read by <c>FlowCompiler.Hosting</c>.</summary>
     public const string Host = Root + ":Host";
 
+    /// <summary>
+    /// The names of the sections below <see cref="Root"/>; any other key there that holds keys is a misspelt section.
+    /// </summary>
+    internal static IReadOnlyList<string> Subsections { get; } = [Child(Database), Child(Mail), Child(Http), Child(Proxmox), Child(Host)];
+
     /// <summary>The configuration key of <paramref name="property"/> in <paramref name="section"/>.</summary>
     internal static string Key(string section, string property) => section + ":" + property;
+
+    private static string Child(string section) => section[(Root.Length + 1)..];
 }

@@ -27,10 +27,14 @@ public static class FlowRuntimeServiceCollectionExtensions
     /// as the <see cref="IFlowServices"/> compiled flows run against; <see cref="PanelDryRunFlowServices"/> for dry runs.
     /// </summary>
     /// <remarks>
+    /// Relative paths (<c>FlowCompiler:CacheDirectory</c>, the SQLite <c>Data Source</c>, <c>FlowCompiler:Mail:OutboxDirectory</c>)
+    /// are taken from the host's content root (<see cref="Microsoft.Extensions.Hosting.IHostEnvironment.ContentRootPath"/>) when
+    /// the services have a host environment, else from the working directory.
     /// A bad or missing setting fails start-up with a message naming its key (<c>FlowCompiler:Mail:Password</c>);
     /// a generic host checks this when it starts, other callers call
     /// <c>provider.GetRequiredService&lt;IStartupValidator&gt;().Validate()</c>. A key inside a section that names no setting is
-    /// an error too, so a misspelt setting is never ignored.
+    /// an error too, and so is a section below <c>FlowCompiler</c> that is none of <see cref="FlowRuntimeSections"/>
+    /// (<c>FlowCompiler:Hots:RunTimeout</c>), so a misspelt setting or section is never ignored.
     /// </remarks>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The application's configuration: appsettings.json, environment variables (<c>FlowCompiler__Mail__SmtpHost</c>), …</param>
@@ -41,12 +45,14 @@ public static class FlowRuntimeServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.AddOptions<FlowRuntimeOptions>()
-            .Configure(options => OptionsSectionBinder.Bind(configuration.GetSection(FlowRuntimeSections.Root), options, ownsSubsections: false))
+            .Configure(options => OptionsSectionBinder.Bind(configuration.GetSection(FlowRuntimeSections.Root), options, FlowRuntimeSections.Subsections))
+            .PostConfigure<IServiceProvider>((options, provider) => options.CacheDirectory = ContentRootPaths.Resolve(options.CacheDirectory, ContentRootPaths.Of(provider)))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FlowRuntimeOptions>, FlowRuntimeOptionsValidator>());
 
         BindSection<PanelDatabaseOptions, PanelDatabaseOptionsValidator>(services, configuration, FlowRuntimeSections.Database);
-        services.TryAddSingleton(provider => new PanelDbContextFactory(provider.GetRequiredService<IOptions<PanelDatabaseOptions>>().Value));
+        services.TryAddSingleton(provider => new PanelDbContextFactory(
+            ContentRootPaths.Resolve(provider.GetRequiredService<IOptions<PanelDatabaseOptions>>().Value, ContentRootPaths.Of(provider))));
         services.TryAddSingleton<PanelLookups>();
         services.TryAddSingleton<IpamAllocator>();
         services.TryAddSingleton<IpamAssignments>();
@@ -54,12 +60,14 @@ public static class FlowRuntimeServiceCollectionExtensions
 
         services.AddFlowMail();
         BindSection<MailOptions, MailOptionsValidator>(services, configuration, FlowRuntimeSections.Mail)
-            .PostConfigure(mail =>
+            .PostConfigure<IServiceProvider>((mail, provider) =>
             {
                 if (string.IsNullOrWhiteSpace(mail.SmtpHost) && string.IsNullOrWhiteSpace(mail.FromAddress))
                 {
                     mail.FromAddress = DefaultOutboxFromAddress;
                 }
+
+                mail.OutboxDirectory = ContentRootPaths.Resolve(mail.OutboxDirectory, ContentRootPaths.Of(provider));
             });
 
         services.AddFlowHttp();

@@ -12,31 +12,40 @@ namespace FlowCompiler.Runtime.Configuration;
 /// </summary>
 public static class OptionsSectionBinder
 {
-    /// <summary>
-    /// Checks and binds <paramref name="section"/>. With <paramref name="ownsSubsections"/> false, keys that hold
-    /// sections of their own (the root's <c>Mail</c>, or a host's <c>Host</c>) are left to their own binders.
-    /// </summary>
+    /// <summary>Checks and binds <paramref name="section"/>, every key of which is a setting of <paramref name="options"/>.</summary>
     /// <param name="section">The section, e.g. <c>FlowCompiler:Mail</c>.</param>
     /// <param name="options">The options object its keys are bound onto.</param>
-    /// <param name="ownsSubsections">Whether keys holding sections are this object's (false for a root section).</param>
     /// <exception cref="InvalidOperationException">A key names no setting, or a value does not convert; the message names the key.</exception>
-    public static void Bind(IConfigurationSection section, object options, bool ownsSubsections = true)
+    public static void Bind(IConfigurationSection section, object options) => Bind(section, options, []);
+
+    /// <summary>
+    /// Checks and binds <paramref name="section"/>, leaving the sections named in <paramref name="subsections"/>
+    /// (the root's <c>Mail</c>, <c>Host</c>…) to their own binders. A key that holds keys but is neither a setting
+    /// nor one of those sections is misspelt, and fails like an unknown setting.
+    /// </summary>
+    /// <param name="section">The section, e.g. <c>FlowCompiler</c>.</param>
+    /// <param name="options">The options object its own keys are bound onto.</param>
+    /// <param name="subsections">The names of the sections below it that other binders read.</param>
+    /// <exception cref="InvalidOperationException">A key names no setting or section, or a value does not convert; the message names the key.</exception>
+    public static void Bind(IConfigurationSection section, object options, IReadOnlyCollection<string> subsections)
     {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(subsections);
         var settings = options.GetType()
             .GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.SetMethod is { IsPublic: true })
             .ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var entry in section.GetChildren())
         {
-            if (!ownsSubsections && entry.Value is null && entry.GetChildren().Any())
+            if (subsections.Contains(entry.Key, StringComparer.OrdinalIgnoreCase))
             {
                 continue;
             }
 
             if (!settings.TryGetValue(entry.Key, out var property))
             {
-                throw new InvalidOperationException(
-                    $"{entry.Path} is not a setting. The keys of {section.Path} are: {string.Join(", ", settings.Keys.Order(StringComparer.Ordinal))}.");
+                throw new InvalidOperationException($"{entry.Path} is not a setting{(subsections.Count > 0 ? " or section" : "")}. {Known(section, settings.Keys, subsections)}");
             }
 
             if (entry.Value is { Length: > 0 } value && !Converts(property.PropertyType, value))
@@ -46,6 +55,12 @@ public static class OptionsSectionBinder
         }
 
         section.Bind(options);
+    }
+
+    private static string Known(IConfigurationSection section, IEnumerable<string> settings, IReadOnlyCollection<string> subsections)
+    {
+        var keys = $"The keys of {section.Path} are: {string.Join(", ", settings.Order(StringComparer.Ordinal))}";
+        return subsections.Count == 0 ? keys + "." : $"{keys}; its sections: {string.Join(", ", subsections.Order(StringComparer.Ordinal))}.";
     }
 
     private static bool Converts(Type type, string value)

@@ -35,9 +35,20 @@ public static class PanelDatabase
     {
         var source = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
         var folder = source.Length == 0 || source == ":memory:" ? null : Path.GetDirectoryName(Path.GetFullPath(source));
-        if (!string.IsNullOrEmpty(folder))
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        try
         {
             Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PanelDatabaseException(
+                $"The folder \"{folder}\" of the SQLite panel database cannot be created ({e.Message}): " +
+                $"set the Data Source of {PanelDatabaseFault.ConnectionStringKey} to a file in a folder this process may write.", e);
         }
     }
 }

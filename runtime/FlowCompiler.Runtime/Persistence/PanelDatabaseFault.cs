@@ -20,6 +20,10 @@ internal static class PanelDatabaseFault
     private const int SqliteCantOpen = 14;
     private const int SqliteNotADatabase = 26;
 
+    /// <summary>The configuration key the SQLite file comes from, named where the file is the problem.</summary>
+    internal static readonly string ConnectionStringKey =
+        Configuration.FlowRuntimeSections.Key(Configuration.FlowRuntimeSections.Database, nameof(PanelDatabaseOptions.ConnectionString));
+
     /// <summary>The explained fault, or null when <paramref name="error"/> is not a database fault (it then propagates as is).</summary>
     public static PanelDatabaseException? Explain(Exception error, PanelDatabaseOptions options)
     {
@@ -31,9 +35,9 @@ internal static class PanelDatabaseFault
                 $"The SQLite panel database {SqliteFile(options)} stayed locked for {timeout}: another process or a long transaction holds it. " +
                 "Close the program that keeps it open, or raise the database command timeout.",
             SqliteException { SqliteErrorCode: SqliteCantOpen } =>
-                $"The SQLite panel database {SqliteFile(options)} cannot be opened: check that its folder exists and is writable.",
+                $"The SQLite panel database {SqliteFile(options)} cannot be opened: check that its folder exists and is writable, or point {ConnectionStringKey} elsewhere.",
             SqliteException { SqliteErrorCode: SqliteReadOnly } =>
-                $"The SQLite panel database {SqliteFile(options)} is read-only: give this process write access to the file and its folder.",
+                $"The SQLite panel database {SqliteFile(options)} is read-only: give this process write access to the file and its folder, or point {ConnectionStringKey} elsewhere.",
             SqliteException { SqliteErrorCode: SqliteNotADatabase } =>
                 $"{SqliteFile(options)} is not a SQLite database: point the connection string's Data Source at the panel database file.",
             SqliteException { SqliteErrorCode: SqliteError } e when e.Message.Contains("no such table", StringComparison.Ordinal) =>

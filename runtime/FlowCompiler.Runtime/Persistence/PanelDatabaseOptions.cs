@@ -3,7 +3,7 @@ namespace FlowCompiler.Runtime.Persistence;
 /// <summary>Where the panel database is: the provider and its connection string (bound from configuration).</summary>
 public sealed record PanelDatabaseOptions
 {
-    /// <summary>The connection string of the embedded default: a SQLite file in the working directory.</summary>
+    /// <summary>The connection string of the embedded default: a SQLite file in the host's content root (the working directory outside a host).</summary>
     public const string DefaultSqliteConnectionString = "Data Source=panel.db";
 
     /// <summary>The database engine; SQLite unless configured.</summary>

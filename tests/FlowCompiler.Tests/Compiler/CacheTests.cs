@@ -28,7 +28,7 @@ public sealed class CacheTests : IDisposable
         Assert.True(fromDisk.CacheHit);
         Assert.True(fromMemory.CacheHit);
         Assert.Equal(first.Flow.Assembly, fromDisk.Flow.Assembly);
-        Assert.True(File.Exists(Path.Combine(_folder, first.Flow.ContentHash + ".cs")));
+        Assert.True(File.Exists(Path.Combine(_folder, first.Flow.ContentHash + FlowCache.SourceExtension)));
 
         var dll = Path.Combine(_folder, first.Flow.ContentHash + ".dll");
         File.WriteAllBytes(dll, File.ReadAllBytes(dll)[..100]);
@@ -41,7 +41,7 @@ public sealed class CacheTests : IDisposable
     [Theory]
     [InlineData(".dll", "truncate")]
     [InlineData(".pdb", "flip")]
-    [InlineData(".cs", "truncate")]
+    [InlineData(FlowCache.SourceExtension, "truncate")]
     [InlineData(".sha256", "flip")]
     [InlineData(".sha256", "delete")]
     [InlineData(".dll", "empty")]
@@ -104,5 +104,21 @@ public sealed class CacheTests : IDisposable
 
         Assert.Single(outcomes.Select(o => o.Flow).Distinct());
         Assert.Single(Directory.GetFiles(_folder, "*.dll"));
+    }
+
+    // Microsoft.NET.Sdk compiles **/*.cs of the project folder, and the Web SDK publishes *.json and *.config:
+    // no cache file may end so, or a cache folder inside a panel's project breaks its build.
+    [Fact]
+    public async Task No_cache_file_has_a_name_an_sdk_glob_compiles_and_a_former_cs_source_is_removed()
+    {
+        var (flow, canonical) = CompilerTestFlows.Bind(CompilerTestFlows.SampleText("welcome-mail"));
+        var key = ContentHash.Of(canonical);
+        Directory.CreateDirectory(_folder);
+        File.WriteAllText(Path.Combine(_folder, key + ".cs"), "// a cache entry written before the source was renamed");
+
+        await new FlowCache(_folder).GetOrCompileAsync(flow, canonical);
+
+        var names = Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(new[] { key + ".cs.txt", key + ".dll", key + ".pdb", key + ".sha256" }, names);
     }
 }

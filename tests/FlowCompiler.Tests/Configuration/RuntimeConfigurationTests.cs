@@ -142,6 +142,7 @@ public sealed class RuntimeConfigurationTests
     [InlineData("FlowCompiler:Proxmox:PinnedCertificateSha256", "AB:CD", "FlowCompiler:Proxmox:PinnedCertificateSha256: ")]
     [InlineData("FlowCompiler:Mail:SmtpHots", "smtp.example.org", "FlowCompiler:Mail:SmtpHots is not a setting. The keys of FlowCompiler:Mail are: FromAddress, ")]
     [InlineData("FlowCompiler:CacheFolder", "/tmp", "FlowCompiler:CacheFolder is not a setting")]
+    [InlineData("FlowCompiler:Hots:RunTimeout", "00:01:00", "FlowCompiler:Hots is not a setting or section. The keys of FlowCompiler are: CacheDirectory; its sections: Database, Host, Http, Mail, Proxmox.")]
     [InlineData("FlowCompiler:CacheDirectory", " ", "FlowCompiler:CacheDirectory is empty")]
     [InlineData("FlowCompiler:Database:Provider", "MySql", "FlowCompiler:Database:Provider is not one of Sqlite, PostgreSql, SqlServer")]
     [InlineData("FlowCompiler:Database:ConnectionString", "", "FlowCompiler:Database:ConnectionString is empty")]

@@ -98,8 +98,8 @@ public sealed class LoadContextPackingTests
         }
 
         var actions = new ActionSink();
-        await using var second = await TestEngine.StartAsync(actions, databaseFile: database);
-        var (loaded, hits) = await second.Host.LoadPublishedAsync();
+        await using var second = await TestEngine.StartAsync(actions, databaseFile: database, start: false);
+        var (loaded, hits, _, _) = await second.Host.StartAsync();
         await second.Host.Maintenance;
         var runs = await second.Host.RaiseAsync("account.login", HostFlows.Login(100));
 

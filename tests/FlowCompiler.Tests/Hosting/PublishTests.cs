@@ -90,8 +90,8 @@ public sealed class PublishTests
             await first.Host.UnpublishAsync("other-mail");
         }
 
-        await using var second = await TestEngine.StartAsync(actions, databaseFile: database);
-        var (loaded, cacheHits) = await second.Host.LoadPublishedAsync();
+        await using var second = await TestEngine.StartAsync(actions, databaseFile: database, start: false);
+        var (loaded, cacheHits, _, _) = await second.Host.StartAsync();
         var runs = await second.Host.RaiseAsync("account.login", HostFlows.Login(100));
 
         Assert.Equal((1, 1), (loaded, cacheHits));
@@ -169,7 +169,7 @@ public sealed class PublishTests
         var (dll, pdb, source) = (image.ToArray(), Array.Empty<byte>(), Encoding.UTF8.GetBytes("// not the flow"));
         File.WriteAllBytes(Path.Combine(folder, key + ".dll"), dll);
         File.WriteAllBytes(Path.Combine(folder, key + ".pdb"), pdb);
-        File.WriteAllBytes(Path.Combine(folder, key + ".cs"), source);
+        File.WriteAllBytes(Path.Combine(folder, key + FlowCache.SourceExtension), source);
         File.WriteAllText(Path.Combine(folder, key + ".sha256"), string.Concat(new[] { dll, pdb, source }.Select(b => Convert.ToHexStringLower(SHA256.HashData(b)) + "\n")));
     }
 }

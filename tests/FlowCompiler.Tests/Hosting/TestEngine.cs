@@ -9,7 +9,7 @@ namespace FlowCompiler.Tests.Hosting;
 
 /// <summary>
 /// A <see cref="FlowHost"/> over a fresh SQLite panel database and compile cache in a temporary folder, or over a
-/// migrated database it is given (several engines on one database are several panel processes).
+/// migrated database it is given (several engines on one database are several panel processes); started unless asked not to.
 /// </summary>
 internal sealed class TestEngine : IAsyncDisposable
 {
@@ -32,7 +32,7 @@ internal sealed class TestEngine : IAsyncDisposable
     /// <summary>A compile cache shared by all host tests, so each flow variant is compiled once per test run.</summary>
     public static FlowCache SharedCache { get; } = new(Path.Combine(Path.GetTempPath(), "flowc-host-tests-cache"));
 
-    public static async Task<TestEngine> StartAsync(ActionSink actions, FlowHostOptions? options = null, TimeProvider? time = null, string? databaseFile = null, FlowCache? cache = null, PanelDbContextFactory? migrated = null)
+    public static async Task<TestEngine> StartAsync(ActionSink actions, FlowHostOptions? options = null, TimeProvider? time = null, string? databaseFile = null, FlowCache? cache = null, PanelDbContextFactory? migrated = null, bool start = true)
     {
         var folder = Directory.CreateTempSubdirectory("flowc-host-").FullName;
         var database = migrated ?? new PanelDbContextFactory(new PanelDatabaseOptions
@@ -54,7 +54,12 @@ internal sealed class TestEngine : IAsyncDisposable
             options ?? new FlowHostOptions(),
             new FlowTelemetry(),
             clock,
-            NullLogger<FlowHost>.Instance);
+            NullLoggerFactory.Instance);
+        if (start)
+        {
+            await host.StartAsync();
+        }
+
         return new TestEngine(folder, database, host, runs);
     }
 

@@ -103,7 +103,7 @@ public sealed class HttpActionClient(HttpClient http)
     }
 
     // Method and URL without user info and query string, which may carry credentials.
-    private static string Describe(HttpRequestMessage message) =>
+    internal static string Describe(HttpRequestMessage message) =>
         $"{message.Method} {message.RequestUri!.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)}";
 
     // The start of a body on one line, enough to recognise an error page without flooding the run record.

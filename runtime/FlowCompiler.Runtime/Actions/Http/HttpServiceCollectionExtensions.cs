@@ -1,4 +1,5 @@
 using System.Text;
+using FlowCompiler.Runtime.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -17,8 +18,9 @@ public static class HttpServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="HttpActionOptions"/> and <see cref="HttpActionClient"/> as a typed client of
     /// <see cref="IHttpClientFactory"/>, behind a resilience pipeline: a total timeout, retries with
-    /// exponential backoff for idempotent methods only, and a timeout per attempt. A failed attempt that is
-    /// retried is one warning line in the log, without a stack trace.
+    /// exponential backoff for idempotent methods only, and a timeout per attempt. A failed attempt logs one warning
+    /// line in <see cref="FlowLogCategories.Http"/>; the HTTP client's and Polly's own logs (a line per request, a stack
+    /// trace per retry) are left out.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; bind them from configuration here or with <c>services.Configure</c>.</param>
@@ -43,11 +45,14 @@ public static class HttpServiceCollectionExtensions
                 // Header values are rendered from event data and may hold any character; the default refuses all but ASCII.
                 RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8,
             });
-        client.AddResilienceHandler(PipelineName, (pipeline, context) => AddStrategies(
-            pipeline,
-            ConfiguredOptions(context.ServiceProvider),
-            context.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger<HttpActionClient>() ?? NullLogger<HttpActionClient>.Instance));
-        services.Configure<TelemetryOptions>(telemetry => HttpRetryLog.Quiet(telemetry, PipelineName));
+        client.RemoveAllLoggers();
+        client.AddResilienceHandler(PipelineName, (pipeline, context) =>
+        {
+            var loggers = context.ServiceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+            // Polly's metrics stay; its log would repeat each failure with the exception's stack.
+            pipeline.ConfigureTelemetry(new TelemetryOptions { LoggerFactory = NullLoggerFactory.Instance });
+            AddStrategies(pipeline, ConfiguredOptions(context.ServiceProvider), loggers.CreateLogger(FlowLogCategories.Http));
+        });
         return client;
     }
 

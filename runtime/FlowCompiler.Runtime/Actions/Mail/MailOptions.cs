@@ -27,7 +27,7 @@ public sealed class MailOptions
     /// <summary>The display name shown with <see cref="FromAddress"/>; <see langword="null"/> for none.</summary>
     public string? FromName { get; set; }
 
-    /// <summary>The folder the outbox writes <c>.eml</c> files into; created when missing.</summary>
+    /// <summary>The folder the outbox writes <c>.eml</c> files into; created when missing. Relative to the host's content root.</summary>
     public string OutboxDirectory { get; set; } = "outbox";
 
     /// <summary>The longest one SMTP delivery may take, from connecting to the end of the message.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using FlowCompiler.Runtime.Actions.Http;
+using FlowCompiler.Runtime.Configuration;
 using FlowCompiler.Runtime.Execution;
 using Microsoft.AspNetCore.Http;
 using FlowCompiler.Tests.Panel;
@@ -318,7 +319,7 @@ public sealed class HttpActionClientTests : IDisposable
         var shown = logs.Lines.Where(l => l.Split(' ')[0] is "Warning" or "Error" or "Critical").ToList();
         Assert.Equal(2, shown.Count);
         Assert.All(shown, line => Assert.DoesNotContain("\n", line, StringComparison.Ordinal));
-        Assert.StartsWith($"Warning FlowCompiler.Runtime.Actions.Http.HttpActionClient: GET {url}: attempt 1 of 3 failed: Connection refused", shown[0], StringComparison.Ordinal);
+        Assert.StartsWith($"Warning {FlowLogCategories.Http}: GET {url}: attempt 1 of 3 failed: Connection refused", shown[0], StringComparison.Ordinal);
         Assert.Contains("attempt 2 of 3 failed", shown[1], StringComparison.Ordinal);
         Assert.DoesNotContain(shown, l => l.Contains("secret", StringComparison.Ordinal));
     }
