@@ -7,7 +7,8 @@ namespace FlowCompiler.Hosting.Queue;
 /// Works the durable run queue: claims due runs under a lease, runs each through <c>run</c>, and settles it:
 /// finished runs leave the queue, transient failures come back after the <see cref="RetryPolicy"/>'s wait,
 /// permanent ones and runs out of attempts are dead. A run whose lease was taken over meanwhile is dropped
-/// (another worker has it). Between claims the worker sleeps until the next due run, at most <c>idle</c>.
+/// (another worker has it). After a claim that found nothing due, the worker sleeps <see cref="Idle"/>.
+/// Its logger is meant to be of category <see cref="Runtime.Configuration.FlowLogCategories.Queue"/>.
 /// </summary>
 public sealed partial class QueueWorker(
     IDurableRunQueue queue,
@@ -136,12 +137,12 @@ public sealed partial class QueueWorker(
         }
     }
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Warning, Message = "Run {RunId} of flow {FlowId} failed on attempt {Attempt}; retrying in {Wait}: {Error}")]
+    [LoggerMessage(EventId = 1600, Level = LogLevel.Warning, Message = "Run {RunId} of flow {FlowId} failed on attempt {Attempt}; retrying in {Wait}: {Error}")]
     private static partial void LogRetry(ILogger logger, string flowId, Guid runId, int attempt, TimeSpan wait, string error);
 
-    [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "Run {RunId} of flow {FlowId} is dead after attempt {Attempt}: {Error}")]
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Error, Message = "Run {RunId} of flow {FlowId} is dead after attempt {Attempt}: {Error}")]
     private static partial void LogDead(ILogger logger, string flowId, Guid runId, int attempt, string error);
 
-    [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Run {RunId} of flow {FlowId} was taken over by another worker after its lease ran out; this worker's result is dropped")]
+    [LoggerMessage(EventId = 1602, Level = LogLevel.Warning, Message = "Run {RunId} of flow {FlowId} was taken over by another worker after its lease ran out; this worker's result is dropped")]
     private static partial void LogFenced(ILogger logger, string flowId, Guid runId);
 }

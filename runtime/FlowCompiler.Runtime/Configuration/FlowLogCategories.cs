@@ -27,4 +27,7 @@ public static class FlowLogCategories
 
     /// <summary>The requests of <c>rest</c> and <c>webhook</c> nodes: one line per failed attempt. Event ids 1500–1599.</summary>
     public const string Http = Root + ".Http";
+
+    /// <summary>The durable run queue's workers: retries, dead runs, runs taken over by another worker. Event ids 1600–1699.</summary>
+    public const string Queue = Root + ".Queue";
 }

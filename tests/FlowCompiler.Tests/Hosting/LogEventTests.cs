@@ -19,7 +19,7 @@ public sealed class LogEventTests
             .ToList();
 
         Assert.NotEmpty(messages);
-        Assert.All(messages, m => Assert.True(m.Attribute!.EventId is >= 1000 and < 1600, $"{m.Method} has event id {m.Attribute.EventId}"));
+        Assert.All(messages, m => Assert.True(m.Attribute!.EventId is >= 1000 and < 1700, $"{m.Method} has event id {m.Attribute.EventId}"));
         Assert.Equal(messages.Count, messages.Select(m => m.Attribute!.EventId).Distinct().Count());
     }
 }
