@@ -186,7 +186,7 @@ internal sealed class FlowsApi(FlowHost host, DraftStore drafts, IFlowVersionSto
 
     private async Task<IResult> ListVersionsAsync(string id, CancellationToken ct)
     {
-        var all = (await versions.ListAsync(ct)).Where(v => v.FlowId == id).OrderByDescending(v => v.Version).ToList();
+        var all = await versions.ListAsync(id, ct);
         if (all.Count == 0 && await drafts.FindAsync(id, ct) is null)
         {
             return EditorProblems.NoFlow(id);

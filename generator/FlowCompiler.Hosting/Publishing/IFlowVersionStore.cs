@@ -9,6 +9,9 @@ public interface IFlowVersionStore
     /// <summary>Every version of every flow, by flow id then version.</summary>
     Task<IReadOnlyList<StoredFlowVersion>> ListAsync(CancellationToken ct);
 
+    /// <summary>Every version of one flow, newest first (empty when it was never published).</summary>
+    Task<IReadOnlyList<StoredFlowVersion>> ListAsync(string flowId, CancellationToken ct);
+
     /// <summary>One version, or null.</summary>
     Task<StoredFlowVersion?> FindAsync(string flowId, int version, CancellationToken ct);
 

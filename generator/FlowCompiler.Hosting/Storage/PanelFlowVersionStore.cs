@@ -22,6 +22,11 @@ public sealed class PanelFlowVersionStore(PanelDbContextFactory database, TimePr
             [.. (await db.FlowVersions.AsNoTracking().OrderBy(f => f.FlowId).ThenBy(f => f.Version).ToListAsync(ct)).Select(ToStored)], ct);
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<StoredFlowVersion>> ListAsync(string flowId, CancellationToken ct) =>
+        database.UseAsync<IReadOnlyList<StoredFlowVersion>>(async db =>
+            [.. (await db.FlowVersions.AsNoTracking().Where(f => f.FlowId == flowId).OrderByDescending(f => f.Version).ToListAsync(ct)).Select(ToStored)], ct);
+
+    /// <inheritdoc />
     public Task<StoredFlowVersion?> FindAsync(string flowId, int version, CancellationToken ct) =>
         database.UseAsync(async db =>
             await db.FlowVersions.AsNoTracking().FirstOrDefaultAsync(f => f.FlowId == flowId && f.Version == version, ct) is { } found ? ToStored(found) : null, ct);
