@@ -17,20 +17,33 @@ public sealed class RunLedger(PanelDbContextFactory database, TimeProvider time)
             await db.RunLedger.AsNoTracking().Where(l => l.RunId == runId).ToDictionaryAsync(l => l.NodeId, l => l.Output, ct).ConfigureAwait(false), ct);
 
     /// <summary>Records that the effect of <paramref name="key"/> is done; recording it twice keeps the first entry.</summary>
-    public Task RecordAsync(string key, string? output, CancellationToken ct) =>
-        database.UseAsync(async db =>
+    /// <exception cref="ArgumentException">The key is not one of <see cref="IdempotencyKeys"/>.</exception>
+    public Task RecordAsync(string key, string? output, CancellationToken ct)
+    {
+        if (!IdempotencyKeys.TryParse(key, out var runId, out var nodeId))
         {
-            Add(db, key, output, time);
-            try
+            throw new ArgumentException($"\"{key}\" is not an idempotency key of a durable run (RUNID.NODEID).", nameof(key));
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        return database.UseAsync(async db =>
+        {
+            if (database.Options.Provider == PanelDatabaseProvider.SqlServer)
             {
-                return await db.SaveChangesAsync(ct).ConfigureAwait(false);
+                return await db.Database.ExecuteSqlAsync($"""
+                    IF NOT EXISTS (SELECT 1 FROM "runLedger" WHERE "key" = {key})
+                    INSERT INTO "runLedger" ("key", "runId", "nodeId", "output", "recordedAt") VALUES ({key}, {runId}, {nodeId}, {output}, {now})
+                    """, ct).ConfigureAwait(false);
             }
-            catch (DbUpdateException error) when (WriteConflict.IsConflict(error))
-            {
-                // Another attempt of the run recorded it first; the entry stands.
-                return 0;
-            }
+
+            // SQLite keeps a Guid as upper-case text, as EF Core writes it; PostgreSQL as uuid.
+            object run = database.Options.Provider == PanelDatabaseProvider.Sqlite ? runId.ToString().ToUpperInvariant() : runId;
+            return await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "runLedger" ("key", "runId", "nodeId", "output", "recordedAt") VALUES ({key}, {run}, {nodeId}, {output}, {now})
+                ON CONFLICT ("key") DO NOTHING
+                """, ct).ConfigureAwait(false);
         }, ct);
+    }
 
     /// <summary>The entry of <paramref name="key"/> in <paramref name="db"/>, or null when the effect is not done yet.</summary>
     public static Task<RunLedgerRecord?> FindAsync(PanelDbContext db, string key, CancellationToken ct) =>
