@@ -3,6 +3,7 @@ using FlowCompiler.Hosting;
 using FlowCompiler.Hosting.Queue;
 using FlowCompiler.Hosting.Storage;
 using FlowCompiler.Hosting.Telemetry;
+using FlowCompiler.Runtime.Execution;
 using FlowCompiler.Runtime.Persistence;
 using FlowCompiler.Runtime.Persistence.Ledger;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,7 +35,7 @@ internal sealed class TestEngine : IAsyncDisposable
     /// <summary>A compile cache shared by all host tests, so each flow variant is compiled once per test run.</summary>
     public static FlowCache SharedCache { get; } = new(Path.Combine(Path.GetTempPath(), "flowc-host-tests-cache"));
 
-    public static async Task<TestEngine> StartAsync(ActionSink actions, FlowHostOptions? options = null, TimeProvider? time = null, string? databaseFile = null, FlowCache? cache = null, PanelDbContextFactory? migrated = null, bool start = true)
+    public static async Task<TestEngine> StartAsync(IFlowServices actions, FlowHostOptions? options = null, TimeProvider? time = null, string? databaseFile = null, FlowCache? cache = null, PanelDbContextFactory? migrated = null, bool start = true)
     {
         var folder = Directory.CreateTempSubdirectory("flowc-host-").FullName;
         var database = migrated ?? new PanelDbContextFactory(new PanelDatabaseOptions
