@@ -14,7 +14,11 @@ var root = new RootCommand("flowc — compiles panel event flows (flowc/1) to C#
     UnpublishCommand.Create(),
     RollbackCommand.Create(),
     RaiseCommand.Create(),
+    EnqueueCommand.Create(),
+    WorkerCommand.Create(),
     RunsCommand.Create(),
+    ReplayCommand.Create(),
+    RerunCommand.Create(),
     DemoCommand.Create(),
     ServeCommand.Create(),
 };

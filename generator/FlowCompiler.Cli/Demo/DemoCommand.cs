@@ -59,7 +59,7 @@ internal static class DemoCommand
                 loadFlows: true,
                 settings,
                 services => services.AddHttpClient<HttpActionClient>().AddHttpMessageHandler(() => new DemoNetworkHandler(receiver.BaseUri)),
-                ct);
+                ct: ct);
         }
         catch (Exception e) when (e is PanelDatabaseException or Microsoft.Extensions.Options.OptionsValidationException)
         {

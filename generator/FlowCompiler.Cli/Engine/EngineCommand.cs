@@ -10,12 +10,18 @@ namespace FlowCompiler.Cli.Engine;
 /// </summary>
 internal static class EngineCommand
 {
-    public static async Task<int> RunAsync(string format, bool loadFlows, Func<EngineSession, Task<int>> command, CancellationToken ct)
+    /// <summary>Opens the engine (<see cref="EngineSession.OpenAsync"/>), runs <paramref name="command"/> on it, and closes it.</summary>
+    /// <param name="format">text or json: how a start-up problem is written.</param>
+    /// <param name="loadFlows">Whether the published flows are loaded.</param>
+    /// <param name="command">The command's work; returns the exit code.</param>
+    /// <param name="ct">Cancels the command.</param>
+    /// <param name="workQueue">Whether the engine works the durable queue in the background meanwhile (<c>flowc worker</c>).</param>
+    public static async Task<int> RunAsync(string format, bool loadFlows, Func<EngineSession, Task<int>> command, CancellationToken ct, bool workQueue = false)
     {
         EngineSession session;
         try
         {
-            session = await EngineSession.OpenAsync(loadFlows, ct: ct);
+            session = await EngineSession.OpenAsync(loadFlows, workQueue: workQueue, ct: ct);
         }
         catch (Exception e) when (StartupProblem(e) is { } problem)
         {

@@ -44,11 +44,16 @@ internal sealed class EngineSession : IAsyncDisposable
     /// <param name="loadFlows">Whether the published flows are needed (raise, publish).</param>
     /// <param name="settings">Settings that override the configuration, e.g. the demo's own database.</param>
     /// <param name="configure">Extra service registrations, e.g. the demo's network.</param>
+    /// <param name="workQueue">
+    /// Whether the engine works the durable run queue in the background, as an embedded host does (serve, demo); a
+    /// one-shot command (raise, publish) leaves the queue to the panel or to <c>flowc worker</c>.
+    /// </param>
     /// <param name="ct">Cancels start-up.</param>
     public static async Task<EngineSession> OpenAsync(
         bool loadFlows,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configure = null,
+        bool workQueue = true,
         CancellationToken ct = default)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Environment.CurrentDirectory });
@@ -57,6 +62,11 @@ internal sealed class EngineSession : IAsyncDisposable
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        if (!workQueue)
+        {
+            builder.Configuration.AddInMemoryCollection([new($"{FlowHostOptions.Section}:{nameof(FlowHostOptions.WorkQueue)}", "false")]);
         }
 
         // Warnings and errors go to stderr, so stdout stays one JSON document with --format json.
