@@ -40,7 +40,8 @@ internal static class FlowcProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("flowc did not finish within 120 s: " + string.Join(' ', args));
+            var said = await stderr;
+            throw new TimeoutException($"flowc did not finish within 120 s: {string.Join(' ', args)}\n{said[Math.Max(0, said.Length - 3000)..]}");
         }
 
         return new Result(process.ExitCode, await stdout, await stderr);
