@@ -28,7 +28,7 @@ internal static class CompilerTestFlows
     public static LoadedFlow Load(string json)
     {
         var (flow, canonical) = Bind(json);
-        return LoadedFlow.Load(Generator.Compilation.FlowCompiler.Compile(flow, ContentHash.Of(canonical)));
+        return LoadedFlow.Load(FlowAssemblyCompiler.Compile(flow, ContentHash.Of(canonical)));
     }
 
     /// <summary>Reads a sample event file (<c>{ "event", "data" }</c>) into its payload.</summary>

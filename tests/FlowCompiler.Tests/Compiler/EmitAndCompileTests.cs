@@ -14,7 +14,7 @@ public sealed class EmitAndCompileTests
         var (flow, canonical) = CompilerTestFlows.Bind(CompilerTestFlows.SampleText(name));
 
         // Compile treats every warning as a compiler bug and throws.
-        var compiled = Generator.Compilation.FlowCompiler.Compile(flow, ContentHash.Of(canonical));
+        var compiled = FlowAssemblyCompiler.Compile(flow, ContentHash.Of(canonical));
 
         Assert.NotEmpty(compiled.Assembly);
         Assert.NotEmpty(compiled.Pdb);
@@ -40,8 +40,8 @@ public sealed class EmitAndCompileTests
         var (flow, canonical) = CompilerTestFlows.Bind(text);
         var (again, canonicalAgain) = CompilerTestFlows.Bind(text);
 
-        var first = Generator.Compilation.FlowCompiler.Compile(flow, ContentHash.Of(canonical));
-        var second = Generator.Compilation.FlowCompiler.Compile(again, ContentHash.Of(canonicalAgain));
+        var first = FlowAssemblyCompiler.Compile(flow, ContentHash.Of(canonical));
+        var second = FlowAssemblyCompiler.Compile(again, ContentHash.Of(canonicalAgain));
 
         Assert.Equal(first.ContentHash, second.ContentHash);
         Assert.Equal(first.Assembly, second.Assembly);

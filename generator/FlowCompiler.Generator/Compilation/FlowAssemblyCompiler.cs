@@ -12,7 +12,7 @@ namespace FlowCompiler.Generator.Compilation;
 /// Compiles a bound flow with Roslyn: Release, deterministic, the assembly named after the content hash,
 /// an embedded portable PDB holding the C#, so debuggers and stack traces show the flow's generated lines.
 /// </summary>
-public static class FlowCompiler
+public static class FlowAssemblyCompiler
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
