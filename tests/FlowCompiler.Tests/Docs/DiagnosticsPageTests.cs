@@ -11,7 +11,7 @@ namespace FlowCompiler.Tests.Docs;
 /// </summary>
 public sealed class DiagnosticsPageTests
 {
-    private static readonly string PagePath = Path.Combine(RepositoryPaths.Root, "docs", "diagnostics.md");
+    private static readonly string PagePath = RepositoryPaths.Of("docs", "diagnostics.md");
 
     [Fact]
     public void The_diagnostics_page_lists_every_code_as_the_code_describes_it()
