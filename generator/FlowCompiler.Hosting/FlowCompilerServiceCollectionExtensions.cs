@@ -1,10 +1,12 @@
 using FlowCompiler.Generator.Compilation;
 using FlowCompiler.Hosting;
 using FlowCompiler.Hosting.Publishing;
+using FlowCompiler.Hosting.Queue;
 using FlowCompiler.Hosting.Records;
 using FlowCompiler.Hosting.Storage;
 using FlowCompiler.Hosting.Telemetry;
 using FlowCompiler.Runtime.Configuration;
+using FlowCompiler.Runtime.Persistence.Ledger;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +22,8 @@ public static class FlowCompilerServiceCollectionExtensions
     /// Registers the whole engine from the <c>FlowCompiler</c> configuration section: the runtime (panel
     /// database, mail, HTTP, Proxmox; see <see cref="FlowRuntimeServiceCollectionExtensions.AddFlowRuntime"/>),
     /// the compile cache, the <see cref="FlowHost"/> as <see cref="IFlowHost"/> with its options (<c>FlowCompiler:Host</c>),
-    /// and a hosted service that migrates the database and starts the host when the application starts.
+    /// the durable run queue and its ledger, and a hosted service that migrates the database and starts the host when the
+    /// application starts, and stops it within the application's shutdown timeout.
     /// </summary>
     /// <remarks>
     /// Every key is checked at start-up: an unknown key or section, or a bad value, stops it with a message naming the key.
@@ -53,6 +56,8 @@ public static class FlowCompilerServiceCollectionExtensions
         services.TryAddSingleton<IFlowVersionStore, PanelFlowVersionStore>();
         services.TryAddSingleton<PanelRunRecordStore>();
         services.TryAddSingleton<IRunRecordStore>(provider => provider.GetRequiredService<PanelRunRecordStore>());
+        services.TryAddSingleton<IDurableRunQueue, PanelDurableRunQueue>();
+        services.TryAddSingleton<RunLedger>();
         services.TryAddSingleton(provider => ActivatorUtilities.CreateInstance<FlowHost>(
             provider, provider.GetRequiredService<IOptions<FlowHostOptions>>().Value));
         services.TryAddSingleton<IFlowHost>(provider => provider.GetRequiredService<FlowHost>());

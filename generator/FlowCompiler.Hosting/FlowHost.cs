@@ -5,11 +5,13 @@ using FlowCompiler.Generator.Model;
 using FlowCompiler.Generator.Validation;
 using FlowCompiler.Hosting.Dispatch;
 using FlowCompiler.Hosting.Publishing;
+using FlowCompiler.Hosting.Queue;
 using FlowCompiler.Hosting.Records;
 using FlowCompiler.Hosting.Telemetry;
 using FlowCompiler.Runtime.Configuration;
 using FlowCompiler.Runtime.Events;
 using FlowCompiler.Runtime.Execution;
+using FlowCompiler.Runtime.Persistence.Ledger;
 using FlowCompiler.Runtime.Persistence.Records;
 using Microsoft.Extensions.Logging;
 
@@ -19,7 +21,8 @@ namespace FlowCompiler.Hosting;
 /// What the panel embeds: publishes flows (validate, compile or cache hit, store a version, swap it in),
 /// loads the published ones at start, and runs every listening flow when the panel raises an event.
 /// Raising reads an immutable dispatch table without locks; an event no flow accepts allocates nothing.
-/// Events can be raised once <see cref="StartAsync"/> has finished (<see cref="Ready"/>).
+/// Queued events go to the durable run queue, which the host works in the background (FlowHost.Durable.cs).
+/// Events can be raised once <see cref="StartAsync"/> has finished (<see cref="Ready"/>), until <see cref="StopAsync"/>.
 /// </summary>
 public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
 {
@@ -34,7 +37,8 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
     private readonly ILogger _loadLog;
     private readonly RunRecorder _recorder;
     private readonly FlowRunner _runner;
-    private readonly RunQueue _queue;
+    private readonly IFlowServices _services;
+    private readonly IFlowVersionStore _versions;
 
     // Publishes, unpublishes and rollbacks are serialized; raises never take this lock.
     private readonly SemaphoreSlim _publishing = new(1, 1);
@@ -43,6 +47,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
     private readonly BackgroundWork _background;
     private readonly TaskCompletionSource<StartupSummary> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _starting;
+    private int _stopped;
     private int _disposed;
 
     /// <summary>Creates a host; call <see cref="StartAsync"/> (the hosted service does) to load the published flows before raising events.</summary>
@@ -51,6 +56,8 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         IFlowVersionStore store,
         IRunRecordStore records,
         IFlowServices services,
+        IDurableRunQueue queue,
+        RunLedger ledger,
         FlowHostOptions options,
         FlowTelemetry telemetry,
         TimeProvider time,
@@ -70,7 +77,20 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         _loadLog = loggers.CreateLogger(FlowLogCategories.Loading);
         _recorder = new RunRecorder(records, options, time, loggers.CreateLogger(FlowLogCategories.Records));
         _runner = new FlowRunner(services, options, _recorder, telemetry, time, loggers.CreateLogger(FlowLogCategories.Dispatch));
-        _queue = new RunQueue(_runner, options);
+        _services = services;
+        _versions = store;
+        _durable = queue;
+        _ledger = ledger;
+        _time = time;
+        _queueLog = loggers.CreateLogger(FlowLogCategories.Queue);
+        _worker = new QueueWorker(queue, RunClaimedAsync, options.DefaultRetry, time, _queueLog)
+        {
+            MaxConcurrentRuns = options.MaxConcurrentRuns,
+            MaxConcurrentRunsPerFlow = options.MaxConcurrentRunsPerFlow,
+            Lease = options.QueueLease,
+            Idle = options.QueuePollInterval,
+            Signal = _signal,
+        };
         _background = new BackgroundWork(_loadLog);
         _loader = new FlowLoader(options, _loadLog);
     }
@@ -85,8 +105,6 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
     public IReadOnlyList<(string FlowId, int Version, string EventName)> Active =>
         [.. _table.All.Select(f => (f.Id, f.Version, f.EventName))];
 
-    /// <inheritdoc />
-    public int QueuedRuns => _queue.Count;
 
     /// <summary>
     /// Starts the host once: loads every published flow (<see cref="LoadPublishedAsync(CancellationToken)"/>), then publishes the flow
@@ -108,6 +126,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
             var (loaded, cacheHits) = await LoadPublishedAsync(failed, ct);
             var published = _options.PublishDirectory is { } folder ? await PublishFolderAsync(folder, failed, ct) : 0;
             var summary = new StartupSummary(loaded, cacheHits, published, failed);
+            StartWorking();
             _started.TrySetResult(summary);
             return summary;
         }
@@ -163,13 +182,6 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         return first < 0 ? new ValueTask<IReadOnlyList<CompletedRun>>(NoRuns) : RunAllAsync(listeners, first, eventName, payload, ct);
     }
 
-    /// <inheritdoc />
-    public ValueTask<int> EnqueueAsync(string eventName, object payload, CancellationToken ct = default)
-    {
-        var listeners = ListenersOf(eventName, payload);
-        var first = FirstAccepting(listeners, payload);
-        return first < 0 ? new ValueTask<int>(0) : EnqueueAllAsync(listeners, first, eventName, payload, ct);
-    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<RunRecord>> ReadRunsAsync(string? flowId = null, bool failedOnly = false, int limit = 100, CancellationToken ct = default)
@@ -188,8 +200,13 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(eventName);
         ArgumentNullException.ThrowIfNull(payload);
-        if (!IsReady)
+        if (!IsReady || Volatile.Read(ref _stopped) == 1)
         {
+            if (Volatile.Read(ref _stopped) == 1)
+            {
+                throw new InvalidOperationException($"The flow host has stopped, so '{eventName}' would run no flow: raise events before the application stops.");
+            }
+
             throw new InvalidOperationException(_started.Task.IsFaulted
                 ? $"The flow host failed to start, so '{eventName}' cannot run: {_started.Task.Exception!.InnerException!.Message}"
                 : $"The flow host has not finished starting, so '{eventName}' would run no flow: raise events once IFlowHost.Ready has completed (the application has started).");
@@ -235,21 +252,6 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         }
 
         return await Task.WhenAll(runs);
-    }
-
-    private async ValueTask<int> EnqueueAllAsync(ActiveFlow[] listeners, int first, string eventName, object payload, CancellationToken ct)
-    {
-        var queued = 0;
-        for (var i = first; i < listeners.Length; i++)
-        {
-            if (i == first || listeners[i].Accepts(payload))
-            {
-                await _queue.EnqueueAsync(listeners[i], eventName, payload, ct);
-                queued++;
-            }
-        }
-
-        return queued;
     }
 
     /// <inheritdoc />
@@ -606,7 +608,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         Elapsed = clock.Elapsed,
     };
 
-    /// <summary>Stops taking queued runs, lets the queued ones finish, and writes the remaining records.</summary>
+    /// <summary>Stops the host (as <see cref="StopAsync"/> without a deadline), writes the remaining records, and releases its resources.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -614,8 +616,8 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
             return;
         }
 
+        await StopAsync(CancellationToken.None);
         await _background.DisposeAsync();
-        await _queue.DisposeAsync();
         await _recorder.DisposeAsync();
     }
 

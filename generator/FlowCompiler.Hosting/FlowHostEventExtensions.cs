@@ -24,7 +24,7 @@ public static class FlowHostEventExtensions
         return host.RaiseAsync(flowEvent.Name, payload, ct);
     }
 
-    /// <summary>Queues the runs of every flow accepting <paramref name="flowEvent"/> (<see cref="IFlowHost.EnqueueAsync"/>).</summary>
+    /// <summary>Queues the runs of every flow accepting <paramref name="flowEvent"/> (<see cref="IFlowHost.EnqueueAsync(string, object, CancellationToken)"/>).</summary>
     /// <typeparam name="TPayload">The event's payload class.</typeparam>
     /// <param name="host">The host.</param>
     /// <param name="flowEvent">The event, e.g. <see cref="FlowEvents.ServerCreated"/>.</param>

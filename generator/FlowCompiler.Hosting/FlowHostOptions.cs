@@ -1,7 +1,7 @@
 namespace FlowCompiler.Hosting;
 
 /// <summary>
-/// How the host runs flows: concurrency, the background queue and its full policy, the per-run timeout, and
+/// How the host runs flows: concurrency, the durable run queue (leases, retries), the per-run timeout, and
 /// how much run history is kept. Bound from the <c>FlowCompiler:Host</c> configuration section.
 /// </summary>
 public sealed class FlowHostOptions
@@ -9,20 +9,35 @@ public sealed class FlowHostOptions
     /// <summary>The configuration section these options are read from.</summary>
     public const string Section = Runtime.Configuration.FlowRuntimeSections.Host;
 
-    /// <summary>Runs in progress at once, over all flows (awaited and queued together).</summary>
+    /// <summary>Runs in progress at once, over all flows (raised and queued together).</summary>
     public int MaxConcurrentRuns { get; set; } = 64;
 
     /// <summary>Runs of one flow in progress at once, so one busy flow cannot take every slot.</summary>
     public int MaxConcurrentRunsPerFlow { get; set; } = 16;
 
-    /// <summary>Runs waiting in the background queue before a queued raise has to wait.</summary>
-    public int QueueCapacity { get; set; } = 10_000;
+    /// <summary>
+    /// Whether this host works the durable run queue in the background (claims, runs, retries). Off for a process that
+    /// only accepts events (<c>flowc enqueue</c>) or when other processes run the queue (<c>flowc worker</c>).
+    /// </summary>
+    public bool WorkQueue { get; set; } = true;
 
     /// <summary>
-    /// How long a queued raise waits for room when the queue is full before it fails with
-    /// <see cref="FlowQueueFullException"/>. An event is never dropped silently.
+    /// How long a worker holds a queued run it claimed; renewed every third of it while the run goes on. A worker that
+    /// died (kill -9, power loss) leaves its runs to the next worker once this has passed.
     /// </summary>
-    public TimeSpan QueueFullWait { get; set; } = TimeSpan.FromSeconds(2);
+    public TimeSpan QueueLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a worker with nothing due waits before it looks again (for runs other processes accepted).</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Attempts of a queued run in all, the first included, when its failing node sets no <c>retry</c> of its own.</summary>
+    public int RetryAttempts { get; set; } = 5;
+
+    /// <summary>The wait after a first transient failure; each next wait is 4× longer, up to <see cref="RetryMaxDelay"/>, with 20 % jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest wait between two attempts of a queued run.</summary>
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The longest one run may take; then it is cancelled and recorded as failed.</summary>
     public TimeSpan RunTimeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -61,14 +76,20 @@ public sealed class FlowHostOptions
     public string? FindProblem() =>
         MaxConcurrentRuns < 1 ? Problem(nameof(MaxConcurrentRuns), "must be at least 1")
         : MaxConcurrentRunsPerFlow < 1 ? Problem(nameof(MaxConcurrentRunsPerFlow), "must be at least 1")
-        : QueueCapacity < 1 ? Problem(nameof(QueueCapacity), "must be at least 1")
-        : QueueFullWait < TimeSpan.Zero ? Problem(nameof(QueueFullWait), "must not be negative")
+        : QueueLease < TimeSpan.FromSeconds(1) ? Problem(nameof(QueueLease), "must be at least 1 second, e.g. 00:00:30")
+        : QueuePollInterval <= TimeSpan.Zero ? Problem(nameof(QueuePollInterval), "must be positive, e.g. 00:00:01")
+        : RetryAttempts < 1 ? Problem(nameof(RetryAttempts), "must be at least 1")
+        : RetryDelay < TimeSpan.Zero ? Problem(nameof(RetryDelay), "must not be negative")
+        : RetryMaxDelay < RetryDelay ? Problem(nameof(RetryMaxDelay), "must be at least RetryDelay")
         : RunTimeout <= TimeSpan.Zero ? Problem(nameof(RunTimeout), "must be positive, e.g. 00:01:00")
         : RetentionDays < 1 ? Problem(nameof(RetentionDays), "must be at least 1")
         : RetentionCount < 1 ? Problem(nameof(RetentionCount), "must be at least 1")
         : RecordBatchSize < 1 ? Problem(nameof(RecordBatchSize), "must be at least 1")
         : FlowsPerLoadContext < 1 ? Problem(nameof(FlowsPerLoadContext), "must be at least 1")
         : null;
+
+    /// <summary>The retry policy of a queued run whose failing node sets none.</summary>
+    internal Queue.RetryPolicy DefaultRetry => new() { MaxAttempts = RetryAttempts, InitialDelay = RetryDelay, MaxDelay = RetryMaxDelay };
 
     private static string Problem(string setting, string rule) => $"Setting {Section}:{setting} {rule}.";
 }

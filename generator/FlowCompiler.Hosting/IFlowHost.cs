@@ -23,9 +23,6 @@ public interface IFlowHost
     /// <summary>The flows running now: id, version and event, by event then publishing order.</summary>
     IReadOnlyList<(string FlowId, int Version, string EventName)> Active { get; }
 
-    /// <summary>Runs waiting in the background queue.</summary>
-    int QueuedRuns { get; }
-
     /// <summary>
     /// Runs every published flow listening to <paramref name="eventName"/> and waits for them; returns their
     /// records (empty, without allocating, when no flow accepts the event). Runs never throw into the caller:
@@ -40,14 +37,45 @@ public interface IFlowHost
     ValueTask<IReadOnlyList<CompletedRun>> RaiseAsync(string eventName, object payload, CancellationToken ct = default);
 
     /// <summary>
-    /// Hands the runs of every flow accepting the event to the background queue and returns once they are
-    /// queued, with how many were. When the queue is full it waits up to
-    /// <see cref="FlowHostOptions.QueueFullWait"/>, then throws <see cref="FlowQueueFullException"/>.
+    /// Stores the runs of every flow accepting the event in the durable run queue and returns once they are committed,
+    /// with how many were queued (0, without touching the database, when no flow accepts it). From then on the runs
+    /// happen even if the process dies: the host works the queue in the background, retries transient failures and
+    /// resumes unfinished runs at the next start, without repeating the effects they already had (docs/durable-runs.md).
     /// </summary>
+    /// <param name="eventName">The event, e.g. <c>server.created</c>.</param>
+    /// <param name="payload">The payload, of the event's type.</param>
+    /// <param name="ct">Stops waiting for the commit; runs already handed to the queue's writer may still be committed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="eventName"/> or <paramref name="payload"/> is null.</exception>
     /// <exception cref="ArgumentException">The event is unknown, or the payload is not of its type.</exception>
-    /// <exception cref="InvalidOperationException">Start-up has not finished (<see cref="Ready"/>), or it failed.</exception>
+    /// <exception cref="InvalidOperationException">Start-up has not finished (<see cref="Ready"/>), it failed, or the host has stopped.</exception>
+    /// <exception cref="Runtime.Persistence.PanelDatabaseException">The database could not store the runs; nothing was queued.</exception>
     ValueTask<int> EnqueueAsync(string eventName, object payload, CancellationToken ct = default);
+
+    /// <summary>
+    /// Queues the event's runs inside the panel's own transaction (a transactional outbox): they are queued if and only if
+    /// that transaction commits. The transaction must be on the panel database the engine uses. A worker sees the runs
+    /// within <see cref="FlowHostOptions.QueuePollInterval"/> after the commit.
+    /// </summary>
+    /// <param name="eventName">The event.</param>
+    /// <param name="payload">The payload, of the event's type.</param>
+    /// <param name="transaction">The panel's open transaction on the panel database.</param>
+    /// <param name="ct">Cancels the insert.</param>
+    ValueTask<int> EnqueueAsync(string eventName, object payload, System.Data.Common.DbTransaction transaction, CancellationToken ct = default);
+
+    /// <summary>Runs in the durable queue: queued, running or waiting for a retry (pending), and dead.</summary>
+    Task<(int Pending, int Dead)> CountQueuedRunsAsync(CancellationToken ct = default);
+
+    /// <summary>Dead runs (out of attempts, or failed for good), newest first, with their last error.</summary>
+    Task<IReadOnlyList<QueuedRunRecord>> ReadDeadRunsAsync(int limit = 100, CancellationToken ct = default);
+
+    /// <summary>
+    /// Resumes a dead run with its id and idempotency keys: the nodes whose effects are in its ledger are not done again.
+    /// False when no dead run has the id.
+    /// </summary>
+    Task<bool> ReplayAsync(Guid runId, CancellationToken ct = default);
+
+    /// <summary>Replaces a dead run by a fresh run of the same event and flow version, with new keys (every effect again); the new id, or null.</summary>
+    Task<Guid?> RerunAsync(Guid runId, CancellationToken ct = default);
 
     /// <summary>
     /// Publishes a flow: validate, compile (or take it from the cache), store it as a new version, and swap it

@@ -1,10 +1,12 @@
 using System.Text;
 using FlowCompiler.Generator.Compilation;
 using FlowCompiler.Hosting;
+using FlowCompiler.Hosting.Queue;
 using FlowCompiler.Hosting.Storage;
 using FlowCompiler.Hosting.Telemetry;
 using FlowCompiler.Runtime.Execution;
 using FlowCompiler.Runtime.Persistence;
+using FlowCompiler.Runtime.Persistence.Ledger;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -31,6 +33,8 @@ public sealed class BenchHost(FlowHost host, string folder) : IAsyncDisposable
             new PanelFlowVersionStore(database, TimeProvider.System),
             new PanelRunRecordStore(database),
             services,
+            new PanelDurableRunQueue(database, TimeProvider.System),
+            new RunLedger(database, TimeProvider.System),
             options ?? new FlowHostOptions(),
             new FlowTelemetry(),
             TimeProvider.System,

@@ -31,8 +31,22 @@ internal sealed partial class FlowRunner
         _slots = new SemaphoreSlim(options.MaxConcurrentRuns, options.MaxConcurrentRuns);
     }
 
-    /// <summary>Runs <paramref name="flow"/> once; never throws except when <paramref name="ct"/> cancels the wait for a slot.</summary>
+    /// <summary>Runs <paramref name="flow"/> once and records it; never throws except when <paramref name="ct"/> cancels the wait for a slot.</summary>
     public async Task<CompletedRun> RunAsync(ActiveFlow flow, string eventName, object payload, CancellationToken ct)
+    {
+        var (run, _) = await RunGatedAsync(flow, eventName, payload, _services, Guid.NewGuid(), ct);
+        _recorder.Record(run, payload);
+        return run;
+    }
+
+    /// <summary>
+    /// Runs one attempt of a durable run with its own services (idempotency keys, the ledger) and returns it with what
+    /// each failed node threw, unrecorded: the queue writes the record when it settles the run. Never throws.
+    /// </summary>
+    public Task<(CompletedRun Run, IReadOnlyList<NodeFault> Faults)> RunDurableAsync(ActiveFlow flow, string eventName, object payload, IFlowServices services, Guid runId) =>
+        RunGatedAsync(flow, eventName, payload, services, runId, CancellationToken.None);
+
+    private async Task<(CompletedRun Run, IReadOnlyList<NodeFault> Faults)> RunGatedAsync(ActiveFlow flow, string eventName, object payload, IFlowServices services, Guid runId, CancellationToken ct)
     {
         // The flow's own gate first: a flow whose runs hang fills its own slots, not everyone's.
         await flow.Gate.WaitAsync(ct);
@@ -42,7 +56,7 @@ internal sealed partial class FlowRunner
             await _slots.WaitAsync(ct);
             try
             {
-                var (run, abandoned) = await ExecuteAsync(flow, eventName, payload, ct);
+                var (run, faults, abandoned) = await ExecuteAsync(flow, eventName, payload, services, runId, ct);
                 if (abandoned is not null)
                 {
                     // The flow ignored cancellation: its slot stays taken until its code really returns.
@@ -50,14 +64,13 @@ internal sealed partial class FlowRunner
                     _ = abandoned.ContinueWith(_ => flow.Gate.Release(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
                 }
 
-                _recorder.Record(run, payload);
                 _telemetry.RunFinished(run);
                 if (run.Failed)
                 {
                     LogFailed(_logger, run.FlowId, run.Version, eventName, run.Error ?? FirstNodeError(run));
                 }
 
-                return run;
+                return (run, faults);
             }
             finally
             {
@@ -73,7 +86,8 @@ internal sealed partial class FlowRunner
         }
     }
 
-    private async Task<(CompletedRun Run, Task? Abandoned)> ExecuteAsync(ActiveFlow flow, string eventName, object payload, CancellationToken ct)
+    private async Task<(CompletedRun Run, IReadOnlyList<NodeFault> Faults, Task? Abandoned)> ExecuteAsync(
+        ActiveFlow flow, string eventName, object payload, IFlowServices services, Guid runId, CancellationToken ct)
     {
         using var activity = FlowTelemetry.StartRun(flow.Id, flow.Version, eventName);
         var startedAt = _time.GetUtcNow();
@@ -84,7 +98,7 @@ internal sealed partial class FlowRunner
         Task entry;
         try
         {
-            entry = flow.Loaded.Entry(payload, _services, record, deadline.Token);
+            entry = flow.Loaded.Entry(payload, services, record, deadline.Token);
         }
         catch (Exception e)
         {
@@ -114,7 +128,7 @@ internal sealed partial class FlowRunner
 
         var result = record.ToResult();
         activity?.SetTag("flow.status", result.Status.ToString());
-        return (new CompletedRun(Guid.NewGuid(), flow.Id, flow.Version, eventName, startedAt, result, error), abandoned);
+        return (new CompletedRun(runId, flow.Id, flow.Version, eventName, startedAt, result, error), record.Faults, abandoned);
     }
 
     private static string FirstNodeError(CompletedRun run)

@@ -1,30 +1,20 @@
 using FlowCompiler.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace FlowCompiler.Hosting.Health;
 
 /// <summary>
 /// The engine's health for <c>AddHealthChecks().AddFlowCompiler()</c>: unhealthy while start-up has not finished or
 /// has failed, or when the panel database cannot be reached; degraded when a flow could not be loaded or published
-/// at start-up, or the background queue is at least <see cref="DegradedQueueShare"/> full; healthy otherwise.
+/// at start-up, or dead runs wait in the durable queue for someone to replay or re-run them; healthy otherwise. The
+/// data carry the queue's depth (<c>queuedRuns</c>, <c>deadRuns</c>).
 /// </summary>
-internal sealed class FlowCompilerHealthCheck(IFlowHost host, PanelDbContextFactory database, IOptions<FlowHostOptions> options) : IHealthCheck
+internal sealed class FlowCompilerHealthCheck(IFlowHost host, PanelDbContextFactory database) : IHealthCheck
 {
-    /// <summary>How full the background queue may get before the engine reports itself degraded: runs are falling behind.</summary>
-    public const double DegradedQueueShare = 0.8;
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var capacity = options.Value.QueueCapacity;
-        var queued = host.QueuedRuns;
-        var data = new Dictionary<string, object>
-        {
-            ["activeFlows"] = host.Active.Count,
-            ["queuedRuns"] = queued,
-            ["queueCapacity"] = capacity,
-        };
+        var data = new Dictionary<string, object> { ["activeFlows"] = host.Active.Count };
 
         if (!host.IsReady)
         {
@@ -41,6 +31,9 @@ internal sealed class FlowCompilerHealthCheck(IFlowHost host, PanelDbContextFact
                 await db.Database.OpenConnectionAsync(cancellationToken);
                 return true;
             }, cancellationToken);
+            var (pending, dead) = await host.CountQueuedRunsAsync(cancellationToken);
+            data["queuedRuns"] = pending;
+            data["deadRuns"] = dead;
         }
         catch (PanelDatabaseException e)
         {
@@ -54,11 +47,11 @@ internal sealed class FlowCompilerHealthCheck(IFlowHost host, PanelDbContextFact
             return HealthCheckResult.Degraded($"{failed.Count} flows could not be loaded or published at start-up: {string.Join(", ", failed)}.", data: data);
         }
 
-        if (queued >= capacity * DegradedQueueShare)
+        if ((int)data["deadRuns"] > 0)
         {
-            return HealthCheckResult.Degraded($"The background queue holds {queued} of {capacity} runs: runs are falling behind.", data: data);
+            return HealthCheckResult.Degraded($"{data["deadRuns"]} runs are dead: 'flowc runs --dead' lists them; replay or re-run them.", data: data);
         }
 
-        return HealthCheckResult.Healthy($"{host.Active.Count} flows active, {queued} runs queued.", data);
+        return HealthCheckResult.Healthy($"{host.Active.Count} flows active, {data["queuedRuns"]} runs queued.", data);
     }
 }

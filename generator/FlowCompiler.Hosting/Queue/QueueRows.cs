@@ -28,24 +28,36 @@ internal static class QueueRows
         EnqueuedAt = now,
     };
 
-    /// <summary>One prepared insert, executed once per run, inside <paramref name="transaction"/>.</summary>
-    public static async Task InsertSqliteAsync(DbConnection connection, DbTransaction transaction, IEnumerable<QueuedRun> runs, long now)
+    /// <summary>
+    /// Inserts the runs inside <paramref name="transaction"/> (the queue's own, or a caller's: the outbox), with the
+    /// fastest path of the connection's provider.
+    /// </summary>
+    public static Task InsertAsync(DbConnection connection, DbTransaction transaction, IEnumerable<QueuedRun> runs, long now) => connection switch
+    {
+        NpgsqlConnection postgres => CopyPostgresAsync(postgres, runs, now),
+        Microsoft.Data.Sqlite.SqliteConnection => InsertPreparedAsync(connection, transaction, runs, now, "$", guid => guid.ToString().ToUpperInvariant()),
+        _ => InsertPreparedAsync(connection, transaction, runs, now, "@", guid => guid),
+    };
+
+    // One prepared insert, executed once per run. SQLite keeps a Guid as upper-case text, as EF Core writes it.
+    private static async Task InsertPreparedAsync(DbConnection connection, DbTransaction transaction, IEnumerable<QueuedRun> runs, long now, string prefix, Func<Guid, object> guid)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO \"runQueue\" ({Columns}) VALUES ($id, $eventId, $flowId, $flowVersion, $eventName, $payload, '{Queued}', 0, $now, $now)";
-        var id = Add(insert, "$id");
-        var eventId = Add(insert, "$eventId");
-        var flowId = Add(insert, "$flowId");
-        var flowVersion = Add(insert, "$flowVersion");
-        var eventName = Add(insert, "$eventName");
-        var payload = Add(insert, "$payload");
-        Add(insert, "$now").Value = now;
+        var p = prefix;
+        insert.CommandText = $"INSERT INTO \"runQueue\" ({Columns}) VALUES ({p}id, {p}eventId, {p}flowId, {p}flowVersion, {p}eventName, {p}payload, '{Queued}', 0, {p}now, {p}now)";
+        var id = Add(insert, p + "id");
+        var eventId = Add(insert, p + "eventId");
+        var flowId = Add(insert, p + "flowId");
+        var flowVersion = Add(insert, p + "flowVersion");
+        var eventName = Add(insert, p + "eventName");
+        var payload = Add(insert, p + "payload");
+        Add(insert, p + "now").Value = now;
         await insert.PrepareAsync().ConfigureAwait(false);
         foreach (var run in runs)
         {
-            id.Value = run.RunId.ToString().ToUpperInvariant();
-            eventId.Value = run.EventId.ToString().ToUpperInvariant();
+            id.Value = guid(run.RunId);
+            eventId.Value = guid(run.EventId);
             flowId.Value = run.FlowId;
             flowVersion.Value = run.FlowVersion;
             eventName.Value = run.EventName;
@@ -54,8 +66,8 @@ internal static class QueueRows
         }
     }
 
-    /// <summary>Binary COPY: one round trip for the whole batch.</summary>
-    public static async Task CopyPostgresAsync(NpgsqlConnection connection, IEnumerable<QueuedRun> runs, long now)
+    // Binary COPY: one round trip for the whole batch.
+    private static async Task CopyPostgresAsync(NpgsqlConnection connection, IEnumerable<QueuedRun> runs, long now)
     {
         await using var copy = await connection.BeginBinaryImportAsync($"COPY \"runQueue\" ({Columns}) FROM STDIN (FORMAT BINARY)").ConfigureAwait(false);
         foreach (var run in runs)

@@ -75,6 +75,12 @@ public sealed class PanelRunRecordStore(PanelDbContextFactory database) : IRunRe
             return latest.GroupBy(r => r.FlowId).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         }, ct);
 
+    /// <summary>
+    /// Adds a run's record to <paramref name="db"/>'s changes, to be saved in its current transaction: the durable queue
+    /// writes a finished run's record in the transaction that removes the run from the queue.
+    /// </summary>
+    internal static void Add(PanelDbContext db, RunRecordDraft draft) => db.Runs.Add(ToRecord(draft));
+
     private static RunRecord ToRecord(RunRecordDraft draft)
     {
         var run = draft.Run;

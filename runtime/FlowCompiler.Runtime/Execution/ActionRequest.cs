@@ -15,4 +15,11 @@ public abstract record ActionRequest(string NodeId)
     /// out: they are where credentials live (<c>Authorization</c>).
     /// </summary>
     public abstract IReadOnlyList<KeyValuePair<string, object?>> Parameters { get; }
+
+    /// <summary>
+    /// The effect's idempotency key in a durable run (<see cref="IdempotencyKeys"/>), the same on every attempt; null
+    /// when the run is not durable. Webhooks and REST calls send it as <c>Idempotency-Key</c>, mail as its <c>Message-ID</c>,
+    /// tickets store it in the run ledger with the ticket.
+    /// </summary>
+    public string? IdempotencyKey { get; init; }
 }

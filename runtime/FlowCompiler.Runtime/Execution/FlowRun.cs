@@ -13,6 +13,7 @@ public sealed class FlowRun
     private readonly FlowDescriptor _flow;
     private readonly NodeRecord[] _nodes;
     private readonly List<ActionRequest> _effects = [];
+    private List<NodeFault>? _faults;
     private readonly long _started = Stopwatch.GetTimestamp();
 
     /// <summary>Starts the bookkeeping of one run of <paramref name="flow"/>.</summary>
@@ -24,6 +25,9 @@ public sealed class FlowRun
 
     /// <summary>Whether any node failed so far.</summary>
     public bool HasFailures { get; private set; }
+
+    /// <summary>What each failed node threw, in the order they failed: a durable run's retry decision reads it.</summary>
+    public IReadOnlyList<NodeFault> Faults => _faults ?? (IReadOnlyList<NodeFault>)[];
 
     /// <summary>Marks the start of a node.</summary>
     public void Start(int node) => _nodes[node].Started = Stopwatch.GetTimestamp();
@@ -38,6 +42,7 @@ public sealed class FlowRun
     public void Fail(int node, Exception error)
     {
         HasFailures = true;
+        (_faults ??= []).Add(new NodeFault(_flow.NodeIds[node], error));
         Finish(node, NodeStatus.Failed, null, error.Message);
     }
 

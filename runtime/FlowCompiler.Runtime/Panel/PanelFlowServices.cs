@@ -51,7 +51,7 @@ public sealed class PanelFlowServices(
 
     /// <inheritdoc />
     public Task SendMailAsync(MailRequest request, CancellationToken ct) =>
-        mail.SendAsync(new OutgoingMail(request.To, request.Subject, request.Content, request.Html), ct);
+        mail.SendAsync(new OutgoingMail(request.To, request.Subject, request.Content, request.Html) { IdempotencyKey = request.IdempotencyKey }, ct);
 
     /// <inheritdoc />
     public Task<int> CreateTicketAsync(TicketRequest request, CancellationToken ct) => tickets.CreateTicketAsync(request, ct);

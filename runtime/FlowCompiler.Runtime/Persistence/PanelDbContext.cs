@@ -69,6 +69,9 @@ public abstract class PanelDbContext : DbContext
     /// <summary>The durable run queue (<c>runQueue</c>).</summary>
     public DbSet<QueuedRunRecord> QueuedRuns => Set<QueuedRunRecord>();
 
+    /// <summary>The run ledger (<c>runLedger</c>): the effects durable runs have done, by idempotency key.</summary>
+    public DbSet<RunLedgerRecord> RunLedger => Set<RunLedgerRecord>();
+
     /// <summary>Table <c>runs</c>: the record of every run.</summary>
     public DbSet<RunRecord> Runs => Set<RunRecord>();
 
@@ -89,5 +92,6 @@ public abstract class PanelDbContext : DbContext
         PanelTableMapping.Apply(modelBuilder);
         PanelTableConstraints.Apply(modelBuilder);
         RunRecordMapping.Apply(modelBuilder);
+        RunLedgerMapping.Apply(modelBuilder);
     }
 }

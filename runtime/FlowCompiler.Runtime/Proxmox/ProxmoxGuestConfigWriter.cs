@@ -19,6 +19,7 @@ internal sealed class ProxmoxGuestConfigWriter(ProxmoxApiConnection api, Proxmox
     /// digest, so that a concurrent change is never overwritten; on a stale digest the edit is redone. Every change
     /// goes through here, even one that does not depend on the configuration (a note), so that no write ever
     /// replaces a value someone else set after it was read (an admin editing the same note in the Proxmox GUI).
+    /// A change the configuration already has is not written at all: a retried or resumed run re-applying it is a no-op.
     /// </summary>
     public async Task EditAsync(
         ProxmoxGuest guest,
@@ -29,6 +30,11 @@ internal sealed class ProxmoxGuestConfigWriter(ProxmoxApiConnection api, Proxmox
         {
             var config = await ReadAsync(guest, cancellationToken);
             var parameters = edit(config).ToList();
+            if (IsApplied(config, parameters))
+            {
+                return;
+            }
+
             if (config.Digest is not null)
             {
                 parameters.Add(new("digest", config.Digest));
@@ -53,6 +59,12 @@ internal sealed class ProxmoxGuestConfigWriter(ProxmoxApiConnection api, Proxmox
             }
         }
     }
+
+    // "delete" names keys to remove (comma-separated); every other pair is a key and the value it must have.
+    private static bool IsApplied(ProxmoxGuestConfig config, List<KeyValuePair<string, string>> changes) =>
+        changes.All(change => change.Key == "delete"
+            ? change.Value.Split(',').All(key => config.Get(key) is null)
+            : config.Get(change.Key) == change.Value);
 
     private async Task<ProxmoxGuestConfig> ReadAsync(ProxmoxGuest guest, CancellationToken cancellationToken) =>
         ProxmoxGuestConfig.From(await api.GetAsync(ConfigPath(guest), [], cancellationToken));

@@ -61,12 +61,12 @@ public sealed class EngineCommandTests : IDisposable
     [Fact]
     public async Task A_bad_setting_stops_the_command_with_its_configuration_key()
     {
-        _environment["FlowCompiler__Host__QueueCapacity"] = "0";
+        _environment["FlowCompiler__Host__RetryAttempts"] = "0";
 
         var result = await Flowc("list");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("FlowCompiler:Host:QueueCapacity", result.Stderr);
+        Assert.Contains("FlowCompiler:Host:RetryAttempts", result.Stderr);
         Assert.DoesNotContain("   at ", result.Stderr);
     }
 

@@ -66,7 +66,7 @@ public sealed class HealthCheckTests : IDisposable
             Provider = PanelDatabaseProvider.PostgreSql,
             ConnectionString = "Host=127.0.0.1;Port=1;Database=panel;Username=panel;Password=x;Timeout=2",
         });
-        var check = new FlowCompilerHealthCheck(engine.Host, unreachable, Options.Create(new FlowHostOptions()));
+        var check = new FlowCompilerHealthCheck(engine.Host, unreachable);
 
         var result = await check.CheckHealthAsync(Context(check));
 
@@ -75,17 +75,18 @@ public sealed class HealthCheckTests : IDisposable
     }
 
     [Theory]
-    [InlineData(7, "Healthy")]
-    [InlineData(8, "Degraded")]
-    public async Task A_queue_eight_tenths_full_is_degraded(int queued, string expected)
+    [InlineData(0, "Healthy")]
+    [InlineData(1, "Degraded")]
+    public async Task Dead_runs_waiting_for_someone_to_act_make_the_engine_degraded(int dead, string expected)
     {
         var database = new PanelDbContextFactory(new PanelDatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_root, "panel.db")}" });
-        var check = new FlowCompilerHealthCheck(new QueueOnlyFlowHost(queued), database, Options.Create(new FlowHostOptions { QueueCapacity = 10 }));
+        var check = new FlowCompilerHealthCheck(new QueueOnlyFlowHost(120, dead), database);
 
         var result = await check.CheckHealthAsync(Context(check));
 
         Assert.Equal(Enum.Parse<HealthStatus>(expected), result.Status);
-        Assert.Equal(queued, result.Data["queuedRuns"]);
+        Assert.Equal(120, result.Data["queuedRuns"]);
+        Assert.Equal(dead, result.Data["deadRuns"]);
     }
 
     private static HealthCheckContext Context(IHealthCheck check) =>
@@ -109,8 +110,8 @@ public sealed class HealthCheckTests : IDisposable
         return builder.Build();
     }
 
-    /// <summary>A panel's fake of the engine, as <see cref="IFlowHost"/> allows: started, with runs waiting in its queue.</summary>
-    private sealed class QueueOnlyFlowHost(int queued) : IFlowHost
+    /// <summary>A panel's fake of the engine, as <see cref="IFlowHost"/> allows: started, with runs waiting in its queue and dead ones.</summary>
+    private sealed class QueueOnlyFlowHost(int queued, int dead) : IFlowHost
     {
         public Task<StartupSummary> Ready { get; } = Task.FromResult(new StartupSummary(0, 0, 0, []));
 
@@ -118,7 +119,15 @@ public sealed class HealthCheckTests : IDisposable
 
         public IReadOnlyList<(string FlowId, int Version, string EventName)> Active => [];
 
-        public int QueuedRuns => queued;
+        public Task<(int Pending, int Dead)> CountQueuedRunsAsync(CancellationToken ct = default) => Task.FromResult((queued, dead));
+
+        public ValueTask<int> EnqueueAsync(string eventName, object payload, System.Data.Common.DbTransaction transaction, CancellationToken ct = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<QueuedRunRecord>> ReadDeadRunsAsync(int limit = 100, CancellationToken ct = default) => throw new NotSupportedException();
+
+        public Task<bool> ReplayAsync(Guid runId, CancellationToken ct = default) => throw new NotSupportedException();
+
+        public Task<Guid?> RerunAsync(Guid runId, CancellationToken ct = default) => throw new NotSupportedException();
 
         public ValueTask<IReadOnlyList<CompletedRun>> RaiseAsync(string eventName, object payload, CancellationToken ct = default) => throw new NotSupportedException();
 

@@ -1,8 +1,10 @@
 using FlowCompiler.Generator.Compilation;
 using FlowCompiler.Hosting;
+using FlowCompiler.Hosting.Queue;
 using FlowCompiler.Hosting.Storage;
 using FlowCompiler.Hosting.Telemetry;
 using FlowCompiler.Runtime.Persistence;
+using FlowCompiler.Runtime.Persistence.Ledger;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlowCompiler.Tests.Hosting;
@@ -51,6 +53,8 @@ internal sealed class TestEngine : IAsyncDisposable
             new PanelFlowVersionStore(database, clock),
             runs,
             actions,
+            new PanelDurableRunQueue(database, clock),
+            new RunLedger(database, clock),
             options ?? new FlowHostOptions(),
             new FlowTelemetry(),
             clock,

@@ -30,6 +30,13 @@ internal static class HttpRequestMessageFactory
             AddHeader(message, name, value);
         }
 
+        // A durable run sends the same key on every attempt, so a receiver that honours it applies the call once;
+        // a key the flow sets itself is the admin's choice and stays.
+        if (spec.IdempotencyKey is { } key && !message.Headers.Contains(IdempotencyKeyHeader))
+        {
+            message.Headers.TryAddWithoutValidation(IdempotencyKeyHeader, key);
+        }
+
         if (message.Content is not null && !string.IsNullOrEmpty(spec.ContentType))
         {
             message.Content.Headers.Remove("Content-Type");
@@ -38,6 +45,9 @@ internal static class HttpRequestMessageFactory
 
         return message;
     }
+
+    /// <summary>The header a durable run's idempotency key travels in (IETF draft-ietf-httpapi-idempotency-key-header).</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     private static HttpMethod ParseMethod(string method)
     {

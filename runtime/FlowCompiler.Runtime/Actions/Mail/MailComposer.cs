@@ -45,7 +45,7 @@ internal sealed class MailComposer
     {
         var message = new MimeMessage
         {
-            MessageId = MimeUtils.GenerateMessageId(fromDomain),
+            MessageId = mail.IdempotencyKey is { } key ? $"{key}@{fromDomain}" : MimeUtils.GenerateMessageId(fromDomain),
             Subject = SingleLine(mail.Subject),
             Body = mail.IsHtml ? HtmlBody(mail.Content) : new TextPart(TextFormat.Plain) { Text = mail.Content },
         };

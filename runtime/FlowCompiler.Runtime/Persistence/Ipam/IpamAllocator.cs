@@ -1,5 +1,7 @@
+using System.Text.Json;
 using FlowCompiler.Runtime.Enrichers;
 using FlowCompiler.Runtime.Execution;
+using FlowCompiler.Runtime.Persistence.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowCompiler.Runtime.Persistence.Ipam;
@@ -10,23 +12,24 @@ namespace FlowCompiler.Runtime.Persistence.Ipam;
 /// free aligned <c>/target</c> subnet, never the one holding the gateway) and marks it in use at once.
 /// Two allocations never get the same address on any provider, however many run at once: one allocation at
 /// a time per range (<see cref="RangeLock"/>), a unique (range, ip) index behind it, and a retry when a
-/// writer outside this process wins the race anyway.
+/// writer outside this process wins the race anyway. In a durable run (<see cref="IpamRequest.IdempotencyKey"/> set) the
+/// reservation and its run ledger entry are one transaction: a resumed run gets the address it already took.
 /// </summary>
-public sealed class IpamAllocator(PanelDbContextFactory database)
+public sealed class IpamAllocator(PanelDbContextFactory database, TimeProvider? clock = null)
 {
     private const int MaxAttempts = 5;
 
     /// <summary>Reserves the lowest free IPv4 address for <paramref name="request"/>.</summary>
     /// <exception cref="IpamException">No range fits, or every fitting range is full (the message names them).</exception>
     /// <exception cref="PanelDatabaseException">The database is locked or unreachable.</exception>
-    public async Task<Ipv4Allocation> AllocateIpv4Async(IpamRequest request, CancellationToken ct) =>
-        ToIpv4(await ReserveAsync(IpamFamily.V4, request, ct).ConfigureAwait(false));
+    public Task<Ipv4Allocation> AllocateIpv4Async(IpamRequest request, CancellationToken ct) =>
+        ReserveAsync(IpamFamily.V4, request, ToIpv4, ct);
 
     /// <summary>Reserves the lowest free IPv6 subnet for <paramref name="request"/>.</summary>
     /// <exception cref="IpamException">No range fits, or every fitting range is full (the message names them).</exception>
     /// <exception cref="PanelDatabaseException">The database is locked or unreachable.</exception>
-    public async Task<Ipv6Allocation> AllocateIpv6Async(IpamRequest request, CancellationToken ct) =>
-        ToIpv6(await ReserveAsync(IpamFamily.V6, request, ct).ConfigureAwait(false));
+    public Task<Ipv6Allocation> AllocateIpv6Async(IpamRequest request, CancellationToken ct) =>
+        ReserveAsync(IpamFamily.V6, request, ToIpv6, ct);
 
     /// <summary>
     /// The IPv4 address an allocation would take now, without reserving it (a dry run). Its <c>Id</c> is the
@@ -58,14 +61,14 @@ public sealed class IpamAllocator(PanelDbContextFactory database)
             throw Exhausted(family, ranges);
         }, ct);
 
-    private async Task<IpamPick> ReserveAsync(IpamFamily family, IpamRequest request, CancellationToken ct)
+    private async Task<T> ReserveAsync<T>(IpamFamily family, IpamRequest request, Func<IpamPick, T> allocation, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await database.UseAsync(db => ReserveOnceAsync(db, family, request, ct), ct).ConfigureAwait(false);
+                return await database.UseAsync(db => ReserveOnceAsync(db, family, request, allocation, ct), ct).ConfigureAwait(false);
             }
             catch (Exception error) when (attempt < MaxAttempts && WriteConflict.IsConflict(error))
             {
@@ -75,8 +78,13 @@ public sealed class IpamAllocator(PanelDbContextFactory database)
         }
     }
 
-    private static async Task<IpamPick> ReserveOnceAsync(PanelDbContext db, IpamFamily family, IpamRequest request, CancellationToken ct)
+    private async Task<T> ReserveOnceAsync<T>(PanelDbContext db, IpamFamily family, IpamRequest request, Func<IpamPick, T> allocation, CancellationToken ct)
     {
+        if (request.IdempotencyKey is { } key && await RunLedger.FindAsync(db, key, ct).ConfigureAwait(false) is { Output: { } taken })
+        {
+            return JsonSerializer.Deserialize<T>(taken)!;
+        }
+
         var ranges = await FittingRangesAsync(db, family, request, ct).ConfigureAwait(false);
         foreach (var range in ranges)
         {
@@ -91,8 +99,16 @@ public sealed class IpamAllocator(PanelDbContextFactory database)
             var id = pick.AddressId != 0
                 ? await MarkInUseAsync(db, family, pick.AddressId, ct).ConfigureAwait(false)
                 : await family.InsertInUseAsync(db, range.Id, pick.Ip, ct).ConfigureAwait(false);
+            var reserved = allocation(pick with { AddressId = id });
+            if (request.IdempotencyKey is { } ledgerKey)
+            {
+                // A second attempt racing this one fails on the ledger's key and, retried, reads this entry.
+                RunLedger.Add(db, ledgerKey, JsonSerializer.Serialize(reserved), clock ?? TimeProvider.System);
+                await db.SaveChangesAsync(ct).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(ct).ConfigureAwait(false);
-            return pick with { AddressId = id };
+            return reserved;
         }
 
         throw Exhausted(family, ranges);

@@ -1,5 +1,7 @@
+using System.Globalization;
 using FlowCompiler.Runtime.Data;
 using FlowCompiler.Runtime.Execution;
+using FlowCompiler.Runtime.Persistence.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlowCompiler.Runtime.Persistence.Tickets;
@@ -36,12 +38,21 @@ public sealed class TicketWriter(PanelDbContextFactory database, TimeProvider? c
     /// </summary>
     /// <exception cref="ArgumentException">The priority is not low, medium, high or urgent, or the title is empty.</exception>
     /// <exception cref="InvalidOperationException">No panel user has the creator's id.</exception>
+    /// <remarks>
+    /// In a durable run (<see cref="ActionRequest.IdempotencyKey"/> set) the ticket, its message and the run ledger's
+    /// entry are one transaction: a resumed or replayed run gets the ticket it opened, never a second one.
+    /// </remarks>
     /// <exception cref="PanelDatabaseException">The database is locked or unreachable.</exception>
     public Task<int> CreateTicketAsync(TicketRequest request, CancellationToken ct)
     {
         Check(request);
         return database.UseAsync(async db =>
         {
+            if (request.IdempotencyKey is { } key && await RunLedger.FindAsync(db, key, ct).ConfigureAwait(false) is { Output: { } opened })
+            {
+                return int.Parse(opened, CultureInfo.InvariantCulture);
+            }
+
             if (!await db.Users.AnyAsync(u => u.Id == request.CreatorId, ct).ConfigureAwait(false))
             {
                 throw new InvalidOperationException($"No panel user has id {request.CreatorId}: creatorId must name the user who opens the ticket.");
@@ -53,6 +64,11 @@ public sealed class TicketWriter(PanelDbContextFactory database, TimeProvider? c
             db.Tickets.Add(ticket);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             db.TicketMessages.Add(new TicketMessageRow { TicketId = ticket.Id, AuthorId = request.CreatorId, Content = request.Content, CreatedAt = now });
+            if (request.IdempotencyKey is { } ledgerKey)
+            {
+                RunLedger.Add(db, ledgerKey, ticket.Id.ToString(CultureInfo.InvariantCulture), _clock);
+            }
+
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return ticket.Id;

@@ -31,7 +31,7 @@ public sealed class DurableRunQueueTests
 
         // A new process: a fresh queue on the same database claims every accepted run, with its payload.
         await using var restarted = new PanelDurableRunQueue(database.Factory, clock);
-        var claimed = await restarted.ClaimAsync("worker-b", 1_000, Lease, CancellationToken.None);
+        var claimed = await restarted.ClaimAsync("worker-b", 1_000, Lease, [], CancellationToken.None);
         Assert.Equal(runs.Select(r => r.RunId).Order(), claimed.Select(c => c.Run.RunId).Order());
         Assert.Equal(runs[7], claimed.Single(c => c.Run.RunId == runs[7].RunId).Run);
         Assert.All(claimed, c => Assert.Equal(1, c.Attempt));
@@ -56,7 +56,7 @@ public sealed class DurableRunQueueTests
                 foreach (var claimed in batch)
                 {
                     held.Add(claimed.Run.RunId);
-                    Assert.True(await queue.CompleteAsync(claimed.Run.RunId, $"worker-{w}", CancellationToken.None));
+                    Assert.True(await queue.SettleAsync(new RunSettlement(claimed.Run.RunId, $"worker-{w}", null, null, null), CancellationToken.None));
                 }
             }
         })));
@@ -77,20 +77,20 @@ public sealed class DurableRunQueueTests
         var run = Run(1);
         await queue.AcceptAsync([run], CancellationToken.None);
 
-        var first = Assert.Single(await queue.ClaimAsync("stalled", 10, Lease, CancellationToken.None));
-        Assert.Empty(await queue.ClaimAsync("other", 10, Lease, CancellationToken.None));
+        var first = Assert.Single(await queue.ClaimAsync("stalled", 10, Lease, [], CancellationToken.None));
+        Assert.Empty(await queue.ClaimAsync("other", 10, Lease, [], CancellationToken.None));
 
         clock.Advance(Lease + TimeSpan.FromMilliseconds(1));
-        var second = Assert.Single(await queue.ClaimAsync("other", 10, Lease, CancellationToken.None));
+        var second = Assert.Single(await queue.ClaimAsync("other", 10, Lease, [], CancellationToken.None));
         Assert.Equal(run.RunId, second.Run.RunId);
         Assert.Equal(2, second.Attempt);
 
         // The stalled worker wakes up: it can neither finish, fail nor extend a run it no longer holds.
-        Assert.False(await queue.CompleteAsync(first.Run.RunId, "stalled", CancellationToken.None));
-        Assert.False(await queue.FailAsync(first.Run.RunId, "stalled", "late", null, CancellationToken.None));
+        Assert.False(await queue.SettleAsync(new RunSettlement(first.Run.RunId, "stalled", null, null, null), CancellationToken.None));
+        Assert.False(await queue.SettleAsync(new RunSettlement(first.Run.RunId, "stalled", null, "late", null), CancellationToken.None));
         Assert.False(await queue.RenewAsync(first.Run.RunId, "stalled", Lease, CancellationToken.None));
         Assert.True(await queue.RenewAsync(second.Run.RunId, "other", Lease, CancellationToken.None));
-        Assert.True(await queue.CompleteAsync(second.Run.RunId, "other", CancellationToken.None));
+        Assert.True(await queue.SettleAsync(new RunSettlement(second.Run.RunId, "other", null, null, null), CancellationToken.None));
         Assert.Equal((0, 0), await queue.CountAsync(CancellationToken.None));
     }
 
@@ -105,23 +105,23 @@ public sealed class DurableRunQueueTests
         var retried = Run(1);
         var doomed = Run(2);
         await queue.AcceptAsync([retried, doomed], CancellationToken.None);
-        await queue.ClaimAsync("w", 10, Lease, CancellationToken.None);
+        await queue.ClaimAsync("w", 10, Lease, [], CancellationToken.None);
 
-        Assert.True(await queue.FailAsync(retried.RunId, "w", "503 from the webhook", clock.GetUtcNow().AddSeconds(10), CancellationToken.None));
-        Assert.True(await queue.FailAsync(doomed.RunId, "w", "404 from the webhook", null, CancellationToken.None));
-        Assert.Empty(await queue.ClaimAsync("w", 10, Lease, CancellationToken.None));
+        Assert.True(await queue.SettleAsync(new RunSettlement(retried.RunId, "w", clock.GetUtcNow().AddSeconds(10), "503 from the webhook", null), CancellationToken.None));
+        Assert.True(await queue.SettleAsync(new RunSettlement(doomed.RunId, "w", null, "404 from the webhook", null), CancellationToken.None));
+        Assert.Empty(await queue.ClaimAsync("w", 10, Lease, [], CancellationToken.None));
 
         clock.Advance(TimeSpan.FromSeconds(10));
-        var again = Assert.Single(await queue.ClaimAsync("w", 10, Lease, CancellationToken.None));
+        var again = Assert.Single(await queue.ClaimAsync("w", 10, Lease, [], CancellationToken.None));
         Assert.Equal(retried.RunId, again.Run.RunId);
         Assert.Equal(2, again.Attempt);
 
         Assert.Equal((1, 1), await queue.CountAsync(CancellationToken.None));
-        Assert.True(await queue.CompleteAsync(again.Run.RunId, "w", CancellationToken.None));
+        Assert.True(await queue.SettleAsync(new RunSettlement(again.Run.RunId, "w", null, null, null), CancellationToken.None));
 
         // However long it waits, a dead run is never claimed: it waits for someone to act.
         clock.Advance(TimeSpan.FromDays(1));
-        Assert.Empty(await queue.ClaimAsync("w2", 10, Lease, CancellationToken.None));
+        Assert.Empty(await queue.ClaimAsync("w2", 10, Lease, [], CancellationToken.None));
         Assert.Equal((0, 1), await queue.CountAsync(CancellationToken.None));
         await using var reader = database.Factory.Create();
         var dead = await reader.QueuedRuns.SingleAsync(r => r.State == QueuedRunState.Dead);
@@ -161,7 +161,7 @@ public sealed class DurableRunQueueTests
         {
             try
             {
-                return await queue.ClaimAsync(worker, 7, Lease, CancellationToken.None);
+                return await queue.ClaimAsync(worker, 7, Lease, [], CancellationToken.None);
             }
             catch (PanelDatabaseException) when (attempt < 20)
             {

@@ -74,7 +74,7 @@ public sealed class QueueWorkerTests
         {
             // The worker stalls past its lease; another worker claims the run meanwhile.
             clock.Advance(TimeSpan.FromMinutes(3));
-            takenOver = Assert.Single(await queue.ClaimAsync("rescuer", 10, TimeSpan.FromMinutes(2), CancellationToken.None));
+            takenOver = Assert.Single(await queue.ClaimAsync("rescuer", 10, TimeSpan.FromMinutes(2), [], CancellationToken.None));
             return AttemptOutcome.Finished;
         }, TwoAttempts, clock, NullLogger.Instance) { Lease = TimeSpan.FromMinutes(2), Name = "stalled" };
 
@@ -84,7 +84,7 @@ public sealed class QueueWorkerTests
         await using var reader = database.Factory.Create();
         var row = await reader.QueuedRuns.SingleAsync();
         Assert.Equal(("rescuer", 2), (row.LeaseOwner, row.Attempts));
-        Assert.True(await queue.CompleteAsync(takenOver!.Run.RunId, "rescuer", CancellationToken.None));
+        Assert.True(await queue.SettleAsync(new RunSettlement(takenOver!.Run.RunId, "rescuer", null, null, null), CancellationToken.None));
     }
 
     private static async Task<Dictionary<string, (QueuedRunState, string?)>> RowsAsync(TestPanelDatabase database)

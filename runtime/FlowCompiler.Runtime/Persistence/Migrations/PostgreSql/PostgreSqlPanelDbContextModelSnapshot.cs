@@ -781,6 +781,38 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.PostgreSql
                     b.ToTable("runQueue", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunLedgerRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("nodeId");
+
+                    b.Property<string>("Output")
+                        .HasColumnType("text")
+                        .HasColumnName("output");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recordedAt");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("runId");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("runLedger", (string)null);
+                });
+
             modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunNodeRecord", b =>
                 {
                     b.Property<Guid>("RunId")

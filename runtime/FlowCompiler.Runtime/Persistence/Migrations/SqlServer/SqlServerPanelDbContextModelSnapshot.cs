@@ -781,6 +781,38 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.SqlServer
                     b.ToTable("runQueue", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunLedgerRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("nodeId");
+
+                    b.Property<string>("Output")
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("output");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recordedAt");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("runId");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("runLedger", (string)null);
+                });
+
             modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunNodeRecord", b =>
                 {
                     b.Property<Guid>("RunId")

@@ -750,6 +750,38 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.Sqlite
                     b.ToTable("runQueue", (string)null);
                 });
 
+            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunLedgerRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("NodeId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nodeId");
+
+                    b.Property<string>("Output")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("output");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recordedAt");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("runId");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("runLedger", (string)null);
+                });
+
             modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunNodeRecord", b =>
                 {
                     b.Property<Guid>("RunId")
