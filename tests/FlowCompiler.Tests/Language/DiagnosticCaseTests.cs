@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlowCompiler.Generator.Diagnostics;
 using FlowCompiler.Generator.Validation;
 
@@ -8,7 +9,8 @@ namespace FlowCompiler.Tests.Language;
 /// <c>tests/FlowCompiler.Tests/Cases/NNN-name/</c> holds a <c>flow.json</c> that breaks a rule and an
 /// <c>expected.txt</c> with every diagnostic validation reports for it, one per line as <c>flowc validate</c>
 /// prints them (<c>error FLOW0019 [f] $.nodes[1].parameters.field: message</c>), in the order found.
-/// Case NNN for NNN ≤ 40 is code FLOW0NNN; a new case takes the next free number. <c>FLOWC_ACCEPT_GOLDEN=1</c>
+/// Case NNN below 900 is code FLOW0NNN (a second case of one code takes a letter: <c>019b-…</c>); cases from 900
+/// on combine several problems in one flow. <c>FLOWC_ACCEPT_GOLDEN=1</c>
 /// writes the expected files (see <see cref="GoldenFile"/>).
 /// </summary>
 public sealed class DiagnosticCaseTests
@@ -44,12 +46,18 @@ public sealed class DiagnosticCaseTests
     }
 
     [Fact]
-    public void Every_case_is_a_numbered_folder_with_a_flow_and_its_expected_diagnostics()
+    public void Every_case_is_numbered_after_the_code_it_shows()
     {
         foreach (var name in CaseNames)
         {
-            Assert.Matches("^[0-9]{3}-[a-z0-9-]+$", name);
+            Assert.Matches("^[0-9]{3}[a-z]?-[a-z0-9-]+$", name);
             Assert.True(File.Exists(Path.Combine(Folder, name, "flow.json")), $"{name} has no flow.json");
+            var number = int.Parse(name[..3], CultureInfo.InvariantCulture);
+            if (number < 900)
+            {
+                var code = $"FLOW{number:0000}";
+                Assert.True(Validate(name).Diagnostics.Any(d => d.Code == code), $"case {name} does not report {code}");
+            }
         }
     }
 
