@@ -12,16 +12,19 @@ internal static class DiagnosticText
     /// Shows a value from the file without letting control characters or lone surrogates reach a terminal, cut to
     /// 80 characters with an ellipsis.
     /// </summary>
-    public static string Printable(string value)
+    public static string Printable(string value) =>
+        value.Length > MaxPrintedLength ? Escaped(value[..MaxPrintedLength]) + "…" : Escaped(value);
+
+    /// <summary>Shows a value whole, with control characters and lone surrogates written as <c>\uXXXX</c>.</summary>
+    public static string Escaped(string value)
     {
-        var shown = value.Length > MaxPrintedLength ? value[..MaxPrintedLength] : value;
-        var builder = new StringBuilder(shown.Length);
-        foreach (var c in shown)
+        var builder = new StringBuilder(value.Length);
+        foreach (var c in value)
         {
             builder.Append(char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c);
         }
 
-        return value.Length > MaxPrintedLength ? builder.Append('…').ToString() : builder.ToString();
+        return builder.ToString();
     }
 
     /// <summary>A JSON value's kind as a message says what was found: "an object", "a number", "null"….</summary>
