@@ -6,7 +6,6 @@ using FlowCompiler.Generator.Compilation;
 using FlowCompiler.Generator.Validation;
 using FlowCompiler.Runtime.Events;
 using FlowCompiler.Runtime.Execution;
-using RoslynFlowCompiler = FlowCompiler.Generator.Compilation.FlowCompiler;
 
 namespace FlowCompiler.Bench.Suites;
 
@@ -42,7 +41,7 @@ public class CompilerBenchmarks
         _ten = Hashed(LargeFlow.Build(10));
         _hundred = Hashed(LargeFlow.Build(100));
         _thousandNodes = Encoding.UTF8.GetBytes(LargeFlow.Build(1000));
-        RoslynFlowCompiler.Compile(_ten.Flow, _ten.Hash);
+        FlowAssemblyCompiler.Compile(_ten.Flow, _ten.Hash);
 
         _folder = Path.Combine(Path.GetTempPath(), "flowc-bench-load-" + Environment.ProcessId);
         _mailFile = Path.Combine(_folder, "mail.json");
@@ -54,15 +53,15 @@ public class CompilerBenchmarks
 
     /// <summary>A flow with only its trigger.</summary>
     [Benchmark(Baseline = true)]
-    public CompiledFlow WarmCompile1Node() => RoslynFlowCompiler.Compile(_one.Flow, _one.Hash);
+    public CompiledFlow WarmCompile1Node() => FlowAssemblyCompiler.Compile(_one.Flow, _one.Hash);
 
     /// <summary>A 10-node flow: filters, joins, templates, webhooks with JSON bodies.</summary>
     [Benchmark]
-    public CompiledFlow WarmCompile10Nodes() => RoslynFlowCompiler.Compile(_ten.Flow, _ten.Hash);
+    public CompiledFlow WarmCompile10Nodes() => FlowAssemblyCompiler.Compile(_ten.Flow, _ten.Hash);
 
     /// <summary>A 100-node flow of the same shape.</summary>
     [Benchmark]
-    public CompiledFlow WarmCompile100Nodes() => RoslynFlowCompiler.Compile(_hundred.Flow, _hundred.Hash);
+    public CompiledFlow WarmCompile100Nodes() => FlowAssemblyCompiler.Compile(_hundred.Flow, _hundred.Hash);
 
     /// <summary>
     /// What a restart costs per flow: read the flow file, validate it, hash its canonical bytes, find the

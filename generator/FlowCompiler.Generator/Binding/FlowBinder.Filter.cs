@@ -105,7 +105,7 @@ public sealed partial class FlowBinder
             }
             catch (ArgumentException e)
             {
-                _diagnostics.Error(DiagnosticCodes.InvalidRegex, node.Id, path, $"\"{FlowDocumentReader.Printable(value.Text)}\" is not a valid .NET regular expression: {e.Message}");
+                _diagnostics.Error(DiagnosticCodes.InvalidRegex, node.Id, path, $"\"{DiagnosticText.Printable(value.Text)}\" is not a valid .NET regular expression: {e.Message}");
                 return null;
             }
         }
@@ -116,7 +116,7 @@ public sealed partial class FlowBinder
         }
 
         _diagnostics.Error(DiagnosticCodes.FilterValueType, node.Id, path,
-            $"\"{FlowDocumentReader.Printable(value.Text)}\" is not {Example(type.Kind)}, the type of \"{node.Parameter("field")!.Text}\" ({type.Display}).");
+            $"\"{DiagnosticText.Printable(value.Text)}\" is not {Example(type.Kind)}, the type of \"{node.Parameter("field")!.Text}\" ({type.Display}).");
         return null;
     }
 

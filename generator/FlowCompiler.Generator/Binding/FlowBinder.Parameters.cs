@@ -24,7 +24,7 @@ public sealed partial class FlowBinder
         }
 
         _diagnostics.Error(DiagnosticCodes.InvalidChoice, node.Id, node.ParameterPath(name),
-            $"\"{FlowDocumentReader.Printable(value)}\" is not a valid {name}{NameSuggester.DidYouMean(NameSuggester.Closest(value, allowed))}. Allowed: {string.Join(", ", allowed)}.");
+            $"\"{DiagnosticText.Printable(value)}\" is not a valid {name}{NameSuggester.DidYouMean(NameSuggester.Closest(value, allowed))}. Allowed: {string.Join(", ", allowed)}.");
         return null;
     }
 
@@ -59,7 +59,7 @@ public sealed partial class FlowBinder
         {
             var range = max == int.MaxValue ? $"{min} or more" : $"{min}-{max}";
             _diagnostics.Error(DiagnosticCodes.InvalidValue, node.Id, node.ParameterPath(name),
-                $"{name} \"{FlowDocumentReader.Printable(template.Source)}\" must be a whole number, {range}, or a template such as {{{{id}}}}.");
+                $"{name} \"{DiagnosticText.Printable(template.Source)}\" must be a whole number, {range}, or a template such as {{{{id}}}}.");
             return null;
         }
 
@@ -77,7 +77,7 @@ public sealed partial class FlowBinder
         if (!FlowIdentifiers.IsFieldName(value))
         {
             _diagnostics.Error(DiagnosticCodes.InvalidAsName, node.Id, node.ParameterPath(name),
-                $"\"{FlowDocumentReader.Printable(value)}\" is not a valid field name: start with a letter or '_', then letters, digits or '_' (e.g. \"user\").");
+                $"\"{DiagnosticText.Printable(value)}\" is not a valid field name: start with a letter or '_', then letters, digits or '_' (e.g. \"user\").");
             return null;
         }
 
@@ -101,13 +101,13 @@ public sealed partial class FlowBinder
         if (!System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var mediaType))
         {
             _diagnostics.Error(DiagnosticCodes.InvalidValue, node.Id, node.ParameterPath("contentType"),
-                $"\"{FlowDocumentReader.Printable(contentType)}\" is not a media type; write e.g. application/json or text/plain.");
+                $"\"{DiagnosticText.Printable(contentType)}\" is not a media type; write e.g. application/json or text/plain.");
             ok = false;
         }
         else if (mediaType?.CharSet is { } charset && !charset.Trim('"').Equals("utf-8", StringComparison.OrdinalIgnoreCase))
         {
             _diagnostics.Error(DiagnosticCodes.InvalidValue, node.Id, node.ParameterPath("contentType"),
-                $"the body is always sent as UTF-8, so charset={FlowDocumentReader.Printable(charset)} would be wrong; write charset=utf-8 or leave it out.");
+                $"the body is always sent as UTF-8, so charset={DiagnosticText.Printable(charset)} would be wrong; write charset=utf-8 or leave it out.");
             ok = false;
         }
 
@@ -124,7 +124,7 @@ public sealed partial class FlowBinder
                 if (!IsHeaderName(header))
                 {
                     _diagnostics.Error(DiagnosticCodes.InvalidValue, node.Id, path,
-                        $"\"{FlowDocumentReader.Printable(header)}\" is not a valid HTTP header name: use letters, digits and -, e.g. X-Api-Key.");
+                        $"\"{DiagnosticText.Printable(header)}\" is not a valid HTTP header name: use letters, digits and -, e.g. X-Api-Key.");
                     ok = false;
                     continue;
                 }

@@ -69,7 +69,7 @@ public sealed partial class FlowBinder
         {
             var names = FlowEvents.All.Select(e => e.Name).ToList();
             _diagnostics.Error(DiagnosticCodes.UnknownEvent, node.Id, node.ParameterPath("event"),
-                $"unknown event \"{FlowDocumentReader.Printable(name)}\"{NameSuggester.DidYouMean(NameSuggester.Closest(name, names))}. Events: {string.Join(", ", names)}.");
+                $"unknown event \"{DiagnosticText.Printable(name)}\"{NameSuggester.DidYouMean(NameSuggester.Closest(name, names))}. Events: {string.Join(", ", names)}.");
             return null;
         }
 
@@ -193,7 +193,7 @@ public sealed partial class FlowBinder
         if (tableName is not null && row is null)
         {
             _diagnostics.Error(DiagnosticCodes.UnknownTable, node.Id, node.ParameterPath("from"),
-                $"unknown table \"{FlowDocumentReader.Printable(tableName)}\"{NameSuggester.DidYouMean(NameSuggester.Closest(tableName, TableCatalog.Names))}. Tables: {string.Join(", ", TableCatalog.Names)}.");
+                $"unknown table \"{DiagnosticText.Printable(tableName)}\"{NameSuggester.DidYouMean(NameSuggester.Closest(tableName, TableCatalog.Names))}. Tables: {string.Join(", ", TableCatalog.Names)}.");
         }
 
         var joinName = Text(node, "joinField");
@@ -202,7 +202,7 @@ public sealed partial class FlowBinder
         {
             var columns = row.Fields.Where(f => f.Type is ScalarType).Select(f => f.Name).ToList();
             _diagnostics.Error(DiagnosticCodes.UnknownTable, node.Id, node.ParameterPath("joinField"),
-                $"table \"{tableName}\" has no column \"{FlowDocumentReader.Printable(joinName)}\"{NameSuggester.DidYouMean(NameSuggester.Closest(joinName, columns))}. Columns: {string.Join(", ", columns)}.");
+                $"table \"{tableName}\" has no column \"{DiagnosticText.Printable(joinName)}\"{NameSuggester.DidYouMean(NameSuggester.Closest(joinName, columns))}. Columns: {string.Join(", ", columns)}.");
         }
 
         if (input is null || column is null || name is null || row is null)
@@ -272,7 +272,7 @@ public sealed partial class FlowBinder
         if (userTemplate is { IsConstant: true } constant && !int.TryParse(constant.Source, NumberStyles.None, CultureInfo.InvariantCulture, out _))
         {
             _diagnostics.Error(DiagnosticCodes.InvalidValue, node.Id, node.ParameterPath("userId"),
-                $"userId \"{FlowDocumentReader.Printable(constant.Source)}\" is not a user id; write a number or a hole such as {{{{userid}}}}.");
+                $"userId \"{DiagnosticText.Printable(constant.Source)}\" is not a user id; write a number or a hole such as {{{{userid}}}}.");
             ok = false;
         }
 

@@ -108,7 +108,7 @@ public sealed class FlowGraph
             {
                 var suggestion = NameSuggester.Closest(id, nodes.Keys);
                 diagnostics.Error(DiagnosticCodes.UnknownEdgeNode, null, $"{edge.JsonPath}.{end}",
-                    $"edge names node \"{FlowDocumentReader.Printable(id)}\", which does not exist{NameSuggester.DidYouMean(suggestion)}.");
+                    $"edge names node \"{DiagnosticText.Printable(id)}\", which does not exist{NameSuggester.DidYouMean(suggestion)}.");
                 ok = false;
             }
         }
@@ -119,7 +119,7 @@ public sealed class FlowGraph
                 ? "a filter's edges need \"port\": \"true\" or \"port\": \"false\""
                 : $"a {spec.Type} node has one output port, \"out\" (leave \"port\" out)";
             diagnostics.Error(DiagnosticCodes.UnknownPort, edge.From, $"{edge.JsonPath}.port",
-                $"node \"{edge.From}\" has no port \"{FlowDocumentReader.Printable(edge.Port)}\": {hint}.");
+                $"node \"{edge.From}\" has no port \"{DiagnosticText.Printable(edge.Port)}\": {hint}.");
             ok = false;
         }
 

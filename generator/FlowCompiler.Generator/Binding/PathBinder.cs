@@ -25,7 +25,7 @@ public static class PathBinder
         if (segments.Any(s => !FlowIdentifiers.IsFieldName(s)))
         {
             diagnostics.Error(DiagnosticCodes.UnknownField, nodeId, jsonPath,
-                $"\"{FlowDocumentReader.Printable(text)}\" is not a field path; write names separated by dots, e.g. \"user.email\". Fields here: {ListFields(scope)}.");
+                $"\"{DiagnosticText.Printable(text)}\" is not a field path; write names separated by dots, e.g. \"user.email\". Fields here: {ListFields(scope)}.");
             return null;
         }
 

@@ -56,6 +56,9 @@ public static class FlowAssemblyAudit
         "System.Runtime.CompilerServices.IsExternalInit", "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute",
         "System.Diagnostics.DebuggableAttribute", "System.Diagnostics.DebuggableAttribute+DebuggingModes", "System.Diagnostics.DebuggerHiddenAttribute",
         "System.Diagnostics.DebuggerBrowsableAttribute", "System.Diagnostics.DebuggerBrowsableState", "System.ObsoleteAttribute",
+
+        // The emitter's own mark on every flow class.
+        "System.CodeDom.Compiler.GeneratedCodeAttribute",
     ];
 
     /// <summary>

@@ -67,7 +67,7 @@ public sealed class FlowCache
             return new CompileOutcome(cached, CacheHit: true);
         }
 
-        var compiled = FlowCompiler.Compile(flow, key);
+        var compiled = FlowAssemblyCompiler.Compile(flow, key);
         try
         {
             WriteDisk(compiled);

@@ -12,8 +12,14 @@ namespace FlowCompiler.Generator.Emit;
 /// </summary>
 public sealed partial class FlowEmitter
 {
-    /// <summary>Bump when generated code changes shape: it is part of every compile cache key.</summary>
-    public const string Version = "flowc-emit/2";
+    /// <summary>The tool named in the <c>[GeneratedCode]</c> attribute of every generated class.</summary>
+    public const string ToolName = "flowc";
+
+    /// <summary>The emitter's version: bump when generated code changes shape (it is part of every compile cache key).</summary>
+    public const string ToolVersion = "3";
+
+    /// <summary>The emitter's version as the file header and the compile cache key name it.</summary>
+    public const string Version = ToolName + "-emit/" + ToolVersion;
 
     /// <summary>The namespace of every generated flow class.</summary>
     public const string Namespace = "FlowCompiler.Flows";
@@ -33,6 +39,7 @@ public sealed partial class FlowEmitter
     /// <summary>The static property holding the flow's <c>FlowDescriptor</c>.</summary>
     public const string DescriptorProperty = "Descriptor";
 
+    private const string GeneratedCodeAttribute = "global::System.CodeDom.Compiler.GeneratedCode";
     private const string NodesClass = "Nodes";
     private const string ScopeClass = "Scope";
     private const string ScopeLocal = "scope";
@@ -187,6 +194,7 @@ public sealed partial class FlowEmitter
         w.WriteLine($"namespace {Namespace};");
         w.WriteLine();
         w.WriteLine("/// <summary>" + CSharpText.DocComment($"The compiled flow {CSharpText.Literal(_flow.Id)}: {CSharpText.Literal(_flow.Name)}.") + "</summary>");
+        w.WriteLine($"[{GeneratedCodeAttribute}({CSharpText.Literal(ToolName)}, {CSharpText.Literal(ToolVersion)})]");
         using (w.Block($"public static class {_className}"))
         {
             EmitDescriptor();

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using FlowCompiler.Generator.Binding;
+using FlowCompiler.Generator.Diagnostics;
 using FlowCompiler.Generator.Model;
 using FlowCompiler.Runtime.Events;
 
@@ -80,7 +81,7 @@ public sealed class EventFileReader
                         Problem(reader.TokenStartIndex, $"\"data\" must be an object of the event's fields, not {Found(ref reader)}.");
                         break;
                     default:
-                        Problem(nameStart, $"\"{Printable(name)}\" is not part of an event file{NameSuggester.DidYouMean(NameSuggester.Closest(name, ["event", "data"]))}; {Shape}.");
+                        Problem(nameStart, $"\"{DiagnosticText.Escaped(name)}\" is not part of an event file{NameSuggester.DidYouMean(NameSuggester.Closest(name, ["event", "data"]))}; {Shape}.");
                         break;
                 }
 
@@ -132,7 +133,7 @@ public sealed class EventFileReader
         if (flowEvent is null)
         {
             var events = FlowEvents.All.Select(e => e.Name).ToList();
-            Problem(reader.TokenStartIndex, $"the event \"{Printable(name)}\" is unknown{NameSuggester.DidYouMean(NameSuggester.Closest(name, events))}; events: {string.Join(", ", events)}.");
+            Problem(reader.TokenStartIndex, $"the event \"{DiagnosticText.Escaped(name)}\" is unknown{NameSuggester.DidYouMean(NameSuggester.Closest(name, events))}; events: {string.Join(", ", events)}.");
         }
 
         return flowEvent;
@@ -148,7 +149,7 @@ public sealed class EventFileReader
         {
             var nameStart = reader.TokenStartIndex;
             var name = PropertyName(ref reader, path, present);
-            var fieldPath = name is null ? path : JsonPathText.Property(path, Printable(name));
+            var fieldPath = name is null ? path : JsonPathText.Property(path, DiagnosticText.Escaped(name));
             reader.Read();
             var field = name is null ? null : type.Find(name);
             if (name is not null && field is null)
@@ -280,7 +281,7 @@ public sealed class EventFileReader
             return time.UtcDateTime;
         }
 
-        Problem(reader.TokenStartIndex, $"{path} is a datetime, but \"{Printable(text)}\" is not one: write ISO 8601 such as \"2024-02-23T18:00:25Z\".");
+        Problem(reader.TokenStartIndex, $"{path} is a datetime, but \"{DiagnosticText.Escaped(text)}\" is not one: write ISO 8601 such as \"2024-02-23T18:00:25Z\".");
         return null;
     }
 
@@ -299,7 +300,7 @@ public sealed class EventFileReader
 
         if (!present.Add(name))
         {
-            Problem(reader.TokenStartIndex, $"{(parent == "the file" ? $"\"{Printable(name)}\"" : JsonPathText.Property(parent, Printable(name)))} appears twice; keep one.");
+            Problem(reader.TokenStartIndex, $"{(parent == "the file" ? $"\"{DiagnosticText.Escaped(name)}\"" : JsonPathText.Property(parent, DiagnosticText.Escaped(name)))} appears twice; keep one.");
             return null;
         }
 
@@ -347,18 +348,7 @@ public sealed class EventFileReader
     private static string Excerpt(ReadOnlySpan<byte> escaped)
     {
         var text = Encoding.UTF8.GetString(escaped);
-        return "\"" + Printable(text.Length > 40 ? text[..40] + "…" : text) + "\"";
-    }
-
-    private static string Printable(string text)
-    {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(char.IsControl(c) || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c);
-        }
-
-        return builder.ToString();
+        return "\"" + DiagnosticText.Escaped(text.Length > 40 ? text[..40] + "…" : text) + "\"";
     }
 
     private void Problem(long? offset, string message) =>

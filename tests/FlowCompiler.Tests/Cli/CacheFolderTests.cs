@@ -10,7 +10,7 @@ public sealed class CacheFolderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Sample(string name) => Path.Combine(RepositoryPaths.Root, "flows", name + ".json");
+    private static string Sample(string name) => RepositoryPaths.SampleFlow(name);
 
     private string AFile()
     {
@@ -37,7 +37,7 @@ public sealed class CacheFolderTests : IDisposable
         var cache = Path.Combine(file, "cache");
 
         var result = await FlowcProcess.RunInAsync(_folder, new Dictionary<string, string>(),
-            "run", Sample("welcome-mail"), "--event", Path.Combine(RepositoryPaths.Root, "flows", "events", "account.registration.json"), "--dry-run", "--format", "json", "--cache", cache);
+            "run", Sample("welcome-mail"), "--event", RepositoryPaths.SampleEvent("account.registration"), "--dry-run", "--format", "json", "--cache", cache);
 
         Assert.Equal(2, result.ExitCode);
         Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);

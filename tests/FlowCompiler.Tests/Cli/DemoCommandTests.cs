@@ -10,7 +10,7 @@ public sealed class DemoCommandTests : IDisposable
     [Fact]
     public async Task The_demo_runs_every_flow_against_real_counterparts_and_reuses_the_cache()
     {
-        var flows = Path.Combine(RepositoryPaths.Root, "flows");
+        var flows = RepositoryPaths.Samples;
         var environment = new Dictionary<string, string>();
 
         var first = await FlowcProcess.RunInAsync(_folder, environment, "demo", "--flows", flows);

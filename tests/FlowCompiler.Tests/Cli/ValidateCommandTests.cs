@@ -8,7 +8,7 @@ public class ValidateCommandTests
     [Fact]
     public async Task A_valid_flow_exits_0()
     {
-        var result = await FlowcProcess.RunAsync("validate", Path.Combine(RepositoryPaths.Root, "flows", "welcome-mail.json"));
+        var result = await FlowcProcess.RunAsync("validate", RepositoryPaths.SampleFlow("welcome-mail"));
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("valid", result.Stdout, StringComparison.Ordinal);

@@ -14,7 +14,7 @@ public sealed class AllowListAuditTests
     {
         var (flow, canonical) = CompilerTestFlows.Bind(CompilerTestFlows.SampleText(name));
 
-        var compiled = Generator.Compilation.FlowCompiler.Compile(flow, ContentHash.Of(canonical));
+        var compiled = FlowAssemblyCompiler.Compile(flow, ContentHash.Of(canonical));
 
         Assert.Empty(FlowAssemblyAudit.Violations(compiled.Assembly));
     }

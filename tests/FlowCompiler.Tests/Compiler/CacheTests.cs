@@ -81,7 +81,7 @@ public sealed class CacheTests : IDisposable
     [Fact]
     public async Task A_cache_hit_in_a_fresh_process_never_loads_roslyn()
     {
-        var flow = Path.Combine(RepositoryPaths.Root, "flows", "vip-server-webhook.json");
+        var flow = RepositoryPaths.SampleFlow("vip-server-webhook");
 
         var miss = await Cli.FlowcProcess.RunAsync("compile", flow, "--cache", _folder);
         var hit = await Cli.FlowcProcess.RunAsync("compile", flow, "--cache", _folder);

@@ -19,7 +19,7 @@ public sealed class CompilerBugTests
         var emitted = FlowEmitter.EmitWithSpans(flow);
         var source = emitted with { Source = BreakFirstStatementAfter(emitted.Source, $"// [node {nodeId}]") };
 
-        var bug = Assert.Throws<FlowCompilerBugException>(() => Generator.Compilation.FlowCompiler.CompileSource(flow.Id, source, ContentHash.Of(canonical)));
+        var bug = Assert.Throws<FlowCompilerBugException>(() => FlowAssemblyCompiler.CompileSource(flow.Id, source, ContentHash.Of(canonical)));
 
         Assert.Equal(nodeId, bug.NodeId);
         Assert.Equal("vip-server-webhook", bug.FlowId);
@@ -40,7 +40,7 @@ public sealed class CompilerBugTests
         Assert.True(at > 0);
         var source = emitted with { Source = emitted.Source.Insert(at + 1, $"using {UndefinedName};\n") };
 
-        var bug = Assert.Throws<FlowCompilerBugException>(() => Generator.Compilation.FlowCompiler.CompileSource(flow.Id, source, ContentHash.Of(canonical)));
+        var bug = Assert.Throws<FlowCompilerBugException>(() => FlowAssemblyCompiler.CompileSource(flow.Id, source, ContentHash.Of(canonical)));
 
         Assert.Null(bug.NodeId);
         Assert.StartsWith("flowc bug: the generated code of flow \"vip-server-webhook\" was rejected", bug.Message, StringComparison.Ordinal);

@@ -7,16 +7,12 @@ using FlowCompiler.Runtime.Events;
 
 namespace FlowCompiler.Tests.Compiler;
 
-/// <summary>Finds the repository's sample flows and events, and binds, compiles and loads flows for tests.</summary>
+/// <summary>The sample flows and events as tests use them, and binding, compiling and loading flows for tests.</summary>
 internal static class CompilerTestFlows
 {
-    public static IEnumerable<object[]> SampleNames() =>
-        Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "flows"), "*.json")
-            .Where(f => !f.EndsWith("schema.json", StringComparison.Ordinal))
-            .Select(f => new object[] { Path.GetFileNameWithoutExtension(f) })
-            .OrderBy(a => (string)a[0], StringComparer.Ordinal);
+    public static IEnumerable<object[]> SampleNames() => RepositoryPaths.SampleFlowNames.Select(n => new object[] { n });
 
-    public static string SampleText(string name) => File.ReadAllText(Path.Combine(RepositoryPaths.Root, "flows", name + ".json"));
+    public static string SampleText(string name) => File.ReadAllText(RepositoryPaths.SampleFlow(name));
 
     public static (BoundFlow Flow, byte[] Canonical) Bind(string json)
     {
@@ -28,13 +24,13 @@ internal static class CompilerTestFlows
     public static LoadedFlow Load(string json)
     {
         var (flow, canonical) = Bind(json);
-        return LoadedFlow.Load(Generator.Compilation.FlowCompiler.Compile(flow, ContentHash.Of(canonical)));
+        return LoadedFlow.Load(FlowAssemblyCompiler.Compile(flow, ContentHash.Of(canonical)));
     }
 
     /// <summary>Reads a sample event file (<c>{ "event", "data" }</c>) into its payload.</summary>
     public static object SampleEvent(string eventName)
     {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root, "flows", "events", eventName + ".json")));
+        using var document = JsonDocument.Parse(File.ReadAllText(RepositoryPaths.SampleEvent(eventName)));
         var flowEvent = FlowEvents.Find(eventName)!;
         return document.RootElement.GetProperty("data").Deserialize(flowEvent.PayloadType, JsonSerializerOptions.Web)!;
     }

@@ -87,7 +87,7 @@ public sealed class UnloadTests
             }
             """;
         var (flow, canonical) = CompilerTestFlows.Bind(json);
-        return Generator.Compilation.FlowCompiler.Compile(flow, ContentHash.Of(canonical));
+        return FlowAssemblyCompiler.Compile(flow, ContentHash.Of(canonical));
     }
 
     // Unloading takes a few collections (finalizers release the context); bounded at 20.

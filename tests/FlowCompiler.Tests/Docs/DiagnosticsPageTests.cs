@@ -11,7 +11,7 @@ namespace FlowCompiler.Tests.Docs;
 /// </summary>
 public sealed class DiagnosticsPageTests
 {
-    private static readonly string PagePath = Path.Combine(RepositoryPaths.Root, "docs", "diagnostics.md");
+    private static readonly string PagePath = RepositoryPaths.Of("docs", "diagnostics.md");
 
     [Fact]
     public void The_diagnostics_page_lists_every_code_as_the_code_describes_it()
@@ -44,7 +44,8 @@ public sealed class DiagnosticsPageTests
             and a message that says what to write instead. `flowc validate FLOW.json --format json` prints them as one
             JSON array; the editor's `POST api/analyze` returns them with each node's scope. This page is generated from
             `generator/FlowCompiler.Generator/Diagnostics/DiagnosticCodes.cs` by `DiagnosticsPageTests`
-            (`FLOWC_ACCEPT_DOCS=1` rewrites it).
+            (`FLOWC_ACCEPT_DOCS=1` rewrites it). Each code has a case, a flow and the exact diagnostics it gets, in
+            `tests/FlowCompiler.Tests/Cases/` (case NNN is `FLOW0NNN`; cases from 900 on combine several).
 
             | code | title | when |
             | --- | --- | --- |

@@ -11,8 +11,8 @@ namespace FlowCompiler.Tests.Editor;
 /// <summary>The flows API against a real SQLite panel: drafts with ETags, publishing, versions, dry runs, runs, and who may do what.</summary>
 public sealed class EditorFlowsApiTests
 {
-    private static readonly string WelcomeMail = File.ReadAllText(Path.Combine(RepoRoot(), "flows", "welcome-mail.json"));
-    private static readonly string RegistrationEvent = File.ReadAllText(Path.Combine(RepoRoot(), "flows", "events", "account.registration.json"));
+    private static readonly string WelcomeMail = File.ReadAllText(RepositoryPaths.SampleFlow("welcome-mail"));
+    private static readonly string RegistrationEvent = File.ReadAllText(RepositoryPaths.SampleEvent("account.registration"));
 
     [Fact]
     public async Task A_flow_is_created_as_a_draft_listed_and_refused_a_second_time()
@@ -235,7 +235,7 @@ public sealed class EditorFlowsApiTests
         await using var panel = await EditorPanel.StartAsync();
         await panel.Client.PostAsync("/flows/api/flows", Json(WelcomeMail));
 
-        var login = File.ReadAllText(Path.Combine(RepoRoot(), "flows", "events", "account.login.json"));
+        var login = File.ReadAllText(RepositoryPaths.SampleEvent("account.login"));
         await AssertProblemAsync(await panel.Client.PostAsync("/flows/api/flows/welcome-mail/dry-run", Json(login)), HttpStatusCode.UnprocessableEntity, "runs on account.registration events");
         var typo = RegistrationEvent.Replace("\"email\"", "\"emial\"", StringComparison.Ordinal);
         await AssertProblemAsync(await panel.Client.PostAsync("/flows/api/flows/welcome-mail/dry-run", Json(typo)), HttpStatusCode.UnprocessableEntity, "email");
@@ -357,6 +357,4 @@ public sealed class EditorFlowsApiTests
         Email = email,
         Register = new DateTime(2024, 2, 23, 18, 0, 25, DateTimeKind.Utc),
     };
-
-    private static string RepoRoot() => RepositoryPaths.Root;
 }

@@ -194,7 +194,7 @@ public sealed class EditorPageTests(ITestOutputHelper output)
         Assert.True(shot.Length > 10_000, "the screenshot is empty");
         if (Environment.GetEnvironmentVariable("FLOWC_ACCEPT_SCREENSHOT") == "1")
         {
-            var path = Path.Combine(RepositoryPaths.Root, "docs", name);
+            var path = RepositoryPaths.Of("docs", name);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllBytesAsync(path, shot);
         }

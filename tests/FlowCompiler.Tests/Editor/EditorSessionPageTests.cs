@@ -5,7 +5,7 @@ namespace FlowCompiler.Tests.Editor;
 /// <summary>The page against the engine, in a real browser: saving, dry runs, publishing, runs, and two admins on one draft.</summary>
 public sealed class EditorSessionPageTests
 {
-    private static readonly string WelcomeMail = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "flows", "welcome-mail.json"));
+    private static readonly string WelcomeMail = File.ReadAllText(RepositoryPaths.SampleFlow("welcome-mail"));
 
     [BrowserFact]
     public async Task An_admin_saves_a_flow_dry_runs_it_publishes_v1_and_sees_a_run_on_the_canvas()

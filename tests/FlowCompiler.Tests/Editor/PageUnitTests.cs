@@ -8,7 +8,7 @@ public sealed class PageUnitTests
     [Fact]
     public async Task The_pages_vitest_suite_passes()
     {
-        var clientApp = Path.Combine(RepositoryPaths.Root, "generator", "FlowCompiler.Editor", "ClientApp");
+        var clientApp = RepositoryPaths.Of("generator", "FlowCompiler.Editor", "ClientApp");
         var start = new ProcessStartInfo("npm", "test --silent")
         {
             WorkingDirectory = clientApp,

@@ -36,7 +36,7 @@ public sealed class DifferentialTests
         var validation = FlowValidator.Validate(json);
         Assert.True(validation.Flow is not null, "the random flow does not validate:\n" + string.Join("\n", validation.Diagnostics) + "\n" + json);
         var flow = validation.Flow!;
-        var compiled = LoadedFlow.Load(Generator.Compilation.FlowCompiler.Compile(flow, ContentHash.Of(FlowDocumentWriter.WriteUtf8(validation.Document!))));
+        var compiled = LoadedFlow.Load(FlowAssemblyCompiler.Compile(flow, ContentHash.Of(FlowDocumentWriter.WriteUtf8(validation.Document!))));
         var interpreter = new FlowInterpreter(flow);
         var payloadType = flow.Trigger.Event.PayloadType;
         var failing = flow.Nodes.Where((n, i) => c.Failures[i % c.Failures.Length] == 0).Select(n => n.Id).ToList();

@@ -48,7 +48,7 @@ public sealed partial class HostileEffectTests
         var validation = FlowValidator.Validate(c.Json);
         Assert.True(validation.Flow is not null, "the random flow does not validate:\n" + string.Join("\n", validation.Diagnostics));
         var flow = validation.Flow!;
-        var compiled = LoadedFlow.Load(Generator.Compilation.FlowCompiler.Compile(flow, ContentHash.Of(FlowDocumentWriter.WriteUtf8(validation.Document!))));
+        var compiled = LoadedFlow.Load(FlowAssemblyCompiler.Compile(flow, ContentHash.Of(FlowDocumentWriter.WriteUtf8(validation.Document!))));
         var effects = 0;
         var mailsWithHoles = 0;
         try

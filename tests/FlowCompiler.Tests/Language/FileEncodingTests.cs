@@ -6,7 +6,7 @@ namespace FlowCompiler.Tests.Language;
 /// <summary>The bytes of a flow file: UTF-8 with or without a byte order mark is read; other encodings are refused, saying how to save the file.</summary>
 public class FileEncodingTests
 {
-    private static readonly string Sample = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "flows", "welcome-mail.json"));
+    private static readonly string Sample = File.ReadAllText(RepositoryPaths.SampleFlow("welcome-mail"));
 
     [Fact]
     public void A_utf8_byte_order_mark_as_notepad_writes_it_is_skipped()

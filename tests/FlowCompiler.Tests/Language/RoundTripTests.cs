@@ -14,7 +14,7 @@ public class RoundTripTests
     [MemberData(nameof(Samples))]
     public void Export_of_import_is_byte_identical_and_samples_are_canonical(string file)
     {
-        var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "flows", file));
+        var bytes = File.ReadAllBytes(Path.Combine(RepositoryPaths.Samples, file));
         var first = Import(bytes);
         var exported = FlowDocumentWriter.WriteUtf8(first);
         var again = FlowDocumentWriter.WriteUtf8(Import(exported));

@@ -99,7 +99,7 @@ public class SchemaTests
     public void The_committed_schema_rejects_broken_samples(string find, string replace)
     {
         var committed = Committed.Value;
-        var sample = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "flows", "welcome-mail.json"));
+        var sample = File.ReadAllText(RepositoryPaths.SampleFlow("welcome-mail"));
         Assert.Contains(find, sample, StringComparison.Ordinal);
 
         using var broken = JsonDocument.Parse(sample.Replace(find, replace, StringComparison.Ordinal));

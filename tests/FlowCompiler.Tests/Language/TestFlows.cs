@@ -7,7 +7,7 @@ namespace FlowCompiler.Tests.Language;
 internal static class TestFlows
 {
     public static IEnumerable<string> SampleFiles =>
-        Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "flows"), "*.json").Where(f => !f.EndsWith("flow.schema.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        RepositoryPaths.SampleFlowNames.Select(RepositoryPaths.SampleFlow);
 
     /// <summary>A flow on <paramref name="eventName"/> with the given nodes (after the trigger) and edges.</summary>
     public static string Flow(string eventName, string nodes, string edges) => $$"""

@@ -225,6 +225,8 @@ public sealed class IpamTests
 
         Assert.Equal(("2001:db8:7:1::", 64, "2001:db8:7::1"), (found.Ip, found.Prefix, found.Gateway));
         await using var context = database.Factory.Create();
-        Assert.Equal(allocation.Id, (await context.Servers.SingleAsync()).Ip6);
+        var server = await context.Servers.SingleAsync();
+        Assert.Equal(allocation.Id, server.Ip6);
+        Assert.Null(server.Ip);
     }
 }

@@ -102,7 +102,7 @@ public sealed class MigrationTests
         };
         using var context = new PanelDbContextFactory(new PanelDatabaseOptions { Provider = provider, ConnectionString = connection }).Create();
 
-        Assert.False(context.Database.HasPendingModelChanges(), $"the {provider} migrations are behind the model: add a migration (README, \"Panel database\")");
+        Assert.False(context.Database.HasPendingModelChanges(), $"the {provider} migrations are behind the model: add a migration (docs/database.md)");
     }
 
     private static Task<int> CountAsync(PanelDbContext context, Type entity) =>

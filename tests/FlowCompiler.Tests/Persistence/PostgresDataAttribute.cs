@@ -14,7 +14,7 @@ public sealed class PostgresDataAttribute : DataAttribute
     {
         if (TestPostgres.ConnectionString is null && !TestPostgres.Required)
         {
-            Skip = "no PostgreSQL: set FLOWC_TEST_POSTGRES (see README, \"Panel database\")";
+            Skip = "no PostgreSQL: set FLOWC_TEST_POSTGRES (see docs/database.md, \"PostgreSQL tests\")";
         }
     }
 

@@ -55,13 +55,13 @@ public sealed class IpamAssignments(PanelDbContextFactory database)
                 throw new InvalidOperationException($"{family.Name} address {address.Ip} (IPAM id {addressId}) is already assigned to server {other}: allocate another one.");
             }
 
-            if (family.AddressOf(server) is { } previous && previous != addressId)
+            if (family.AddressOf(db, server) is { } previous && previous != addressId)
             {
                 await family.SetInUseAsync(db, previous, inUse: false, ct).ConfigureAwait(false);
             }
 
             await family.SetInUseAsync(db, addressId, inUse: true, ct).ConfigureAwait(false);
-            family.SetAddress(server, addressId);
+            family.SetAddress(db, server, addressId);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return true;

@@ -10,10 +10,22 @@ namespace FlowCompiler.Runtime.Persistence.Ipam;
 internal abstract class IpamFamily
 {
     /// <summary>IPv4 addresses from <c>ipv4Ranges</c>.</summary>
-    public static IpamFamily V4 { get; } = new Ipv4Family();
+    public static IpamFamily V4 { get; } = new Tables<Ipv4RangeRow, Ipv4AddressRow>(
+        "IPv4",
+        db => db.Ipv4Ranges,
+        db => db.Ipv4Addresses,
+        row => new IpamRange(row.Id, row.Scope, row.Nodes, row.UserId, row.Gateway, row.Subnet, new Lazy<AddressBlock>(() => new Ipv4Block(row))),
+        (rangeId, ip) => new Ipv4AddressRow { RangeId = rangeId, Ip = ip, InUse = 1 },
+        nameof(ServerRow.Ip));
 
     /// <summary>IPv6 subnets from <c>ipv6Ranges</c>.</summary>
-    public static IpamFamily V6 { get; } = new Ipv6Family();
+    public static IpamFamily V6 { get; } = new Tables<Ipv6RangeRow, Ipv6AddressRow>(
+        "IPv6",
+        db => db.Ipv6Ranges,
+        db => db.Ipv6Addresses,
+        row => new IpamRange(row.Id, row.Scope, row.Nodes, row.UserId, row.Gateway, row.Target, new Lazy<AddressBlock>(() => new Ipv6Block(row))),
+        (rangeId, ip) => new Ipv6AddressRow { RangeId = rangeId, Ip = ip, InUse = 1 },
+        nameof(ServerRow.Ip6));
 
     /// <summary><c>IPv4</c> or <c>IPv6</c>, for messages.</summary>
     public abstract string Name { get; }
@@ -42,102 +54,72 @@ internal abstract class IpamFamily
     /// <summary>Inserts <paramref name="ip"/> into the range, in use; returns the new row's id.</summary>
     public abstract Task<int> InsertInUseAsync(PanelDbContext db, int rangeId, string ip, CancellationToken ct);
 
-    /// <summary>The server's address of this family (<c>servers.ip</c> or <c>servers.ip6</c>).</summary>
-    public abstract int? AddressOf(ServerRow server);
+    /// <summary>The tracked server's address of this family (<c>servers.ip</c> or <c>servers.ip6</c>).</summary>
+    public abstract int? AddressOf(PanelDbContext db, ServerRow server);
 
-    /// <summary>Points the server's address of this family at <paramref name="addressId"/>.</summary>
-    public abstract void SetAddress(ServerRow server, int addressId);
+    /// <summary>Points the tracked server's address of this family at <paramref name="addressId"/>.</summary>
+    public abstract void SetAddress(PanelDbContext db, ServerRow server, int addressId);
 
     /// <summary>The id of a server other than <paramref name="serverId"/> whose address of this family is <paramref name="addressId"/>, or null.</summary>
     public abstract Task<int?> OtherServerWithAsync(PanelDbContext db, int addressId, int serverId, CancellationToken ct);
 
-    private sealed class Ipv4Family : IpamFamily
+    // One implementation over the family's two row types. Both range tables and both address tables name their
+    // shared columns alike, so the queries address them by those names (EF.Property) rather than once per family.
+    private sealed class Tables<TRange, TAddress>(
+        string name,
+        Func<PanelDbContext, DbSet<TRange>> ranges,
+        Func<PanelDbContext, DbSet<TAddress>> addresses,
+        Func<TRange, IpamRange> read,
+        Func<int, string, TAddress> newInUse,
+        string serverColumn) : IpamFamily
+        where TRange : class
+        where TAddress : class
     {
-        public override string Name => "IPv4";
+        private const string Id = nameof(Ipv4AddressRow.Id);
+        private const string RangeId = nameof(Ipv4AddressRow.RangeId);
+        private const string Ip = nameof(Ipv4AddressRow.Ip);
+        private const string InUse = nameof(Ipv4AddressRow.InUse);
 
-        public override Type RangeType => typeof(Ipv4RangeRow);
+        public override string Name => name;
+
+        public override Type RangeType => typeof(TRange);
 
         public override async Task<List<IpamRange>> LoadRangesAsync(PanelDbContext db, CancellationToken ct) =>
-            [.. (await db.Ipv4Ranges.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct).ConfigureAwait(false)).Select(Read)];
+            [.. (await ranges(db).AsNoTracking().OrderBy(r => EF.Property<int>(r, Id)).ToListAsync(ct).ConfigureAwait(false)).Select(read)];
 
         public override async Task<IpamRange?> FindRangeAsync(PanelDbContext db, int rangeId, CancellationToken ct) =>
-            await db.Ipv4Ranges.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rangeId, ct).ConfigureAwait(false) is { } row ? Read(row) : null;
+            await ranges(db).AsNoTracking().FirstOrDefaultAsync(r => EF.Property<int>(r, Id) == rangeId, ct).ConfigureAwait(false) is { } row ? read(row) : null;
 
         public override Task<List<IpamAddress>> LoadAddressesAsync(PanelDbContext db, int rangeId, CancellationToken ct) =>
-            db.Ipv4Addresses.AsNoTracking().Where(a => a.RangeId == rangeId)
-                .Select(a => new IpamAddress(a.Id, a.RangeId, a.Ip, a.InUse != 0)).ToListAsync(ct);
+            addresses(db).AsNoTracking().Where(a => EF.Property<int>(a, RangeId) == rangeId)
+                .Select(a => new IpamAddress(EF.Property<int>(a, Id), EF.Property<int>(a, RangeId), EF.Property<string>(a, Ip), EF.Property<int>(a, InUse) != 0))
+                .ToListAsync(ct);
 
         public override Task<IpamAddress?> FindAddressAsync(PanelDbContext db, int addressId, CancellationToken ct) =>
-            db.Ipv4Addresses.AsNoTracking().Where(a => a.Id == addressId)
-                .Select(a => new IpamAddress(a.Id, a.RangeId, a.Ip, a.InUse != 0)).FirstOrDefaultAsync(ct);
+            addresses(db).AsNoTracking().Where(a => EF.Property<int>(a, Id) == addressId)
+                .Select(a => new IpamAddress(EF.Property<int>(a, Id), EF.Property<int>(a, RangeId), EF.Property<string>(a, Ip), EF.Property<int>(a, InUse) != 0))
+                .FirstOrDefaultAsync(ct);
 
         public override Task SetInUseAsync(PanelDbContext db, int addressId, bool inUse, CancellationToken ct) =>
-            db.Ipv4Addresses.Where(a => a.Id == addressId).ExecuteUpdateAsync(s => s.SetProperty(a => a.InUse, inUse ? 1 : 0), ct);
+            addresses(db).Where(a => EF.Property<int>(a, Id) == addressId)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => EF.Property<int>(a, InUse), inUse ? 1 : 0), ct);
 
         public override async Task<int> NextAddressIdAsync(PanelDbContext db, CancellationToken ct) =>
-            (await db.Ipv4Addresses.MaxAsync(a => (int?)a.Id, ct).ConfigureAwait(false) ?? 0) + 1;
+            (await addresses(db).MaxAsync(a => (int?)EF.Property<int>(a, Id), ct).ConfigureAwait(false) ?? 0) + 1;
 
         public override async Task<int> InsertInUseAsync(PanelDbContext db, int rangeId, string ip, CancellationToken ct)
         {
-            var row = new Ipv4AddressRow { RangeId = rangeId, Ip = ip, InUse = 1 };
-            db.Ipv4Addresses.Add(row);
+            var row = newInUse(rangeId, ip);
+            addresses(db).Add(row);
             await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return row.Id;
+            return db.Entry(row).Property<int>(Id).CurrentValue;
         }
 
-        public override int? AddressOf(ServerRow server) => server.Ip;
+        public override int? AddressOf(PanelDbContext db, ServerRow server) => db.Entry(server).Property<int?>(serverColumn).CurrentValue;
 
-        public override void SetAddress(ServerRow server, int addressId) => server.Ip = addressId;
-
-        public override Task<int?> OtherServerWithAsync(PanelDbContext db, int addressId, int serverId, CancellationToken ct) =>
-            db.Servers.Where(s => s.Ip == addressId && s.Id != serverId).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-
-        private static IpamRange Read(Ipv4RangeRow row) =>
-            new(row.Id, row.Scope, row.Nodes, row.UserId, row.Gateway, row.Subnet, new Lazy<AddressBlock>(() => new Ipv4Block(row)));
-    }
-
-    private sealed class Ipv6Family : IpamFamily
-    {
-        public override string Name => "IPv6";
-
-        public override Type RangeType => typeof(Ipv6RangeRow);
-
-        public override async Task<List<IpamRange>> LoadRangesAsync(PanelDbContext db, CancellationToken ct) =>
-            [.. (await db.Ipv6Ranges.AsNoTracking().OrderBy(r => r.Id).ToListAsync(ct).ConfigureAwait(false)).Select(Read)];
-
-        public override async Task<IpamRange?> FindRangeAsync(PanelDbContext db, int rangeId, CancellationToken ct) =>
-            await db.Ipv6Ranges.AsNoTracking().FirstOrDefaultAsync(r => r.Id == rangeId, ct).ConfigureAwait(false) is { } row ? Read(row) : null;
-
-        public override Task<List<IpamAddress>> LoadAddressesAsync(PanelDbContext db, int rangeId, CancellationToken ct) =>
-            db.Ipv6Addresses.AsNoTracking().Where(a => a.RangeId == rangeId)
-                .Select(a => new IpamAddress(a.Id, a.RangeId, a.Ip, a.InUse != 0)).ToListAsync(ct);
-
-        public override Task<IpamAddress?> FindAddressAsync(PanelDbContext db, int addressId, CancellationToken ct) =>
-            db.Ipv6Addresses.AsNoTracking().Where(a => a.Id == addressId)
-                .Select(a => new IpamAddress(a.Id, a.RangeId, a.Ip, a.InUse != 0)).FirstOrDefaultAsync(ct);
-
-        public override Task SetInUseAsync(PanelDbContext db, int addressId, bool inUse, CancellationToken ct) =>
-            db.Ipv6Addresses.Where(a => a.Id == addressId).ExecuteUpdateAsync(s => s.SetProperty(a => a.InUse, inUse ? 1 : 0), ct);
-
-        public override async Task<int> NextAddressIdAsync(PanelDbContext db, CancellationToken ct) =>
-            (await db.Ipv6Addresses.MaxAsync(a => (int?)a.Id, ct).ConfigureAwait(false) ?? 0) + 1;
-
-        public override async Task<int> InsertInUseAsync(PanelDbContext db, int rangeId, string ip, CancellationToken ct)
-        {
-            var row = new Ipv6AddressRow { RangeId = rangeId, Ip = ip, InUse = 1 };
-            db.Ipv6Addresses.Add(row);
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return row.Id;
-        }
-
-        public override int? AddressOf(ServerRow server) => server.Ip6;
-
-        public override void SetAddress(ServerRow server, int addressId) => server.Ip6 = addressId;
+        public override void SetAddress(PanelDbContext db, ServerRow server, int addressId) => db.Entry(server).Property<int?>(serverColumn).CurrentValue = addressId;
 
         public override Task<int?> OtherServerWithAsync(PanelDbContext db, int addressId, int serverId, CancellationToken ct) =>
-            db.Servers.Where(s => s.Ip6 == addressId && s.Id != serverId).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-
-        private static IpamRange Read(Ipv6RangeRow row) =>
-            new(row.Id, row.Scope, row.Nodes, row.UserId, row.Gateway, row.Target, new Lazy<AddressBlock>(() => new Ipv6Block(row)));
+            db.Servers.Where(s => EF.Property<int?>(s, serverColumn) == addressId && s.Id != serverId).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
     }
 }

@@ -8,10 +8,10 @@ internal static class PveApiSchemaFile
 {
     private static readonly string RelativePath = Path.Combine("shared", "proxmox", "pve-api-subset.json");
 
-    /// <summary>The schema file's path, or null when no folder above the test binaries has one.</summary>
+    /// <summary>The schema file's path, or null when neither the repository nor a folder above it has one.</summary>
     public static string? Locate()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        for (var folder = new DirectoryInfo(RepositoryPaths.Root); folder is not null; folder = folder.Parent)
         {
             var candidate = Path.Combine(folder.FullName, RelativePath);
             if (File.Exists(candidate))
@@ -25,6 +25,6 @@ internal static class PveApiSchemaFile
 
     /// <summary>Why a test that needs the schema cannot run.</summary>
     public static string MissingReason =>
-        $"Proxmox API schema not found: no folder above {AppContext.BaseDirectory} has {RelativePath} " +
+        $"Proxmox API schema not found: neither {RepositoryPaths.Root} nor a folder above it has {RelativePath} " +
         "(the workplace's shared/ folder beside the repository), so the conformance check cannot run here.";
 }
