@@ -1,6 +1,5 @@
 using System.CommandLine;
 using FlowCompiler.Cli.Engine;
-using FlowCompiler.Runtime.Events;
 
 namespace FlowCompiler.Cli;
 
@@ -26,16 +25,10 @@ internal static class EnqueueCommand
 
     private static Task<int> RunAsync(string[] paths, string format, CancellationToken ct)
     {
-        var events = new List<(FlowEvent Event, object Payload)>();
-        foreach (var path in paths)
+        if (EventFileInput.TryReadAll(paths, out var error) is not { } events)
         {
-            if (EventFileInput.TryRead(path, out var error) is not { } queued)
-            {
-                DiagnosticOutput.WriteUsageError(format, error!);
-                return Task.FromResult(CommandLine.Usage);
-            }
-
-            events.Add(queued);
+            DiagnosticOutput.WriteUsageError(format, error!);
+            return Task.FromResult(CommandLine.Usage);
         }
 
         return EngineCommand.RunAsync(format, loadFlows: true, async session =>

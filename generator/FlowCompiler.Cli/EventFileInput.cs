@@ -16,6 +16,27 @@ internal static class EventFileInput
         return bytes is null ? null : TryParse(bytes, path, out error);
     }
 
+    /// <summary>
+    /// Reads every file before anything is raised or queued, so bad input does nothing; null with what is wrong in
+    /// the first file that is.
+    /// </summary>
+    public static List<(FlowEvent Event, object Payload)>? TryReadAll(IEnumerable<string> paths, out string? error)
+    {
+        var events = new List<(FlowEvent Event, object Payload)>();
+        foreach (var path in paths)
+        {
+            if (TryRead(path, out error) is not { } read)
+            {
+                return null;
+            }
+
+            events.Add(read);
+        }
+
+        error = null;
+        return events;
+    }
+
     /// <summary>Reads an event given as UTF-8 JSON; <paramref name="path"/> names it in errors.</summary>
     public static (FlowEvent Event, object Payload)? TryParse(byte[] bytes, string path, out string? error) =>
         EventFileReader.Read(path, bytes, out error);

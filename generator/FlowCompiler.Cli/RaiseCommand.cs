@@ -28,16 +28,10 @@ internal static class RaiseCommand
 
     private static Task<int> RunAsync(string[] paths, string format, CancellationToken ct)
     {
-        var events = new List<(FlowEvent Event, object Payload)>();
-        foreach (var path in paths)
+        if (EventFileInput.TryReadAll(paths, out var error) is not { } events)
         {
-            if (EventFileInput.TryRead(path, out var error) is not { } raised)
-            {
-                DiagnosticOutput.WriteUsageError(format, error!);
-                return Task.FromResult(CommandLine.Usage);
-            }
-
-            events.Add(raised);
+            DiagnosticOutput.WriteUsageError(format, error!);
+            return Task.FromResult(CommandLine.Usage);
         }
 
         return EngineCommand.RunAsync(format, loadFlows: true, async session =>

@@ -35,7 +35,7 @@ public sealed partial class FlowHost
 
     // Versions that queued runs name but that no longer run (a newer one was published meanwhile), loaded once.
     private readonly ConcurrentDictionary<(string FlowId, int Version), Task<ActiveFlow?>> _earlierVersions = new();
-    private TaskCompletionSource<int>? _working;
+    private Task<int>? _working;
 
     /// <inheritdoc />
     public ValueTask<int> EnqueueAsync(string eventName, object payload, CancellationToken ct = default)
@@ -95,7 +95,7 @@ public sealed partial class FlowHost
 
         await using var passed = deadline.Register(() => _stopDeadline.Cancel());
         await _stopWorking.CancelAsync();
-        var handedBack = _working is { } working ? await working.Task.WaitAsync(CancellationToken.None) : 0;
+        var handedBack = _working is { } working ? await working : 0;
         if (_durable is IAsyncDisposable queue)
         {
             await queue.DisposeAsync();
@@ -114,18 +114,16 @@ public sealed partial class FlowHost
             return;
         }
 
-        _working = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var deadline = _stopDeadline.Token;
-        _ = Task.Run(async () =>
+        _working = Task.Run(async () =>
         {
             try
             {
-                _working.TrySetResult(await _worker.RunAsync(_stopWorking.Token, deadline));
+                return await _worker.RunAsync(_stopWorking.Token, _stopDeadline.Token);
             }
             catch (Exception error)
             {
-                _working.TrySetResult(0);
                 LogWorkerFailed(_queueLog, error.Message);
+                return 0;
             }
         });
     }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FlowCompiler.Runtime.Persistence;
@@ -74,15 +73,7 @@ public sealed class WorkerKillTests : IAsyncDisposable
 
     private async Task KillWorkerAfterAsync(Dictionary<string, string> environment, TimeSpan after)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = _folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "flowc.dll"));
-        start.ArgumentList.Add("worker");
-        using var worker = Process.Start(start)!;
+        using var worker = FlowcProcess.Start(_folder, environment, "worker");
         _ = worker.StandardOutput.ReadToEndAsync();
         _ = worker.StandardError.ReadToEndAsync();
         await Task.Delay(after);
