@@ -608,7 +608,10 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         Elapsed = clock.Elapsed,
     };
 
-    /// <summary>Stops the host (as <see cref="StopAsync"/> without a deadline), writes the remaining records, and releases its resources.</summary>
+    /// <summary>
+    /// Stops the host (as <see cref="StopAsync"/> with <see cref="FlowHostOptions.ShutdownTimeout"/> as its deadline, unless
+    /// it was stopped already), writes the remaining records, and releases its resources.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 1)
@@ -616,7 +619,11 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
             return;
         }
 
-        await StopAsync(CancellationToken.None);
+        using (var deadline = new CancellationTokenSource(_options.ShutdownTimeout))
+        {
+            await StopAsync(deadline.Token);
+        }
+
         await _background.DisposeAsync();
         await _recorder.DisposeAsync();
     }

@@ -42,6 +42,12 @@ public sealed class FlowHostOptions
     /// <summary>The longest one run may take; then it is cancelled and recorded as failed.</summary>
     public TimeSpan RunTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long disposing a host that was not stopped first lets the runs in progress finish; the ones still going
+    /// (a flow that ignores cancellation) are handed back to the queue, so disposing never hangs.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Run records older than this are deleted.</summary>
     public int RetentionDays { get; set; } = 30;
 
@@ -82,6 +88,7 @@ public sealed class FlowHostOptions
         : RetryDelay < TimeSpan.Zero ? Problem(nameof(RetryDelay), "must not be negative")
         : RetryMaxDelay < RetryDelay ? Problem(nameof(RetryMaxDelay), "must be at least RetryDelay")
         : RunTimeout <= TimeSpan.Zero ? Problem(nameof(RunTimeout), "must be positive, e.g. 00:01:00")
+        : ShutdownTimeout < TimeSpan.Zero ? Problem(nameof(ShutdownTimeout), "must not be negative, e.g. 00:00:30")
         : RetentionDays < 1 ? Problem(nameof(RetentionDays), "must be at least 1")
         : RetentionCount < 1 ? Problem(nameof(RetentionCount), "must be at least 1")
         : RecordBatchSize < 1 ? Problem(nameof(RecordBatchSize), "must be at least 1")

@@ -15,9 +15,9 @@ public interface IDurableRunQueue
 
     /// <summary>
     /// Claims up to <paramref name="max"/> runs that are due (new, retry time come, or lease run out), oldest first,
-    /// leaving out the runs of <paramref name="skipFlows"/> (flows at their concurrency limit on this worker).
+    /// and of each flow no more than <paramref name="room"/> leaves (its concurrency limit on this worker).
     /// </summary>
-    Task<IReadOnlyList<ClaimedRun>> ClaimAsync(string worker, int max, TimeSpan lease, IReadOnlyCollection<string> skipFlows, CancellationToken ct);
+    Task<IReadOnlyList<ClaimedRun>> ClaimAsync(string worker, int max, TimeSpan lease, FlowRoom room, CancellationToken ct);
 
     /// <summary>Settles a claimed run (finished, retry, dead); false when its worker no longer holds it (fenced).</summary>
     Task<bool> SettleAsync(RunSettlement settlement, CancellationToken ct);

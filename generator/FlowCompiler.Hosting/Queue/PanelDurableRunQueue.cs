@@ -21,6 +21,9 @@ public sealed class PanelDurableRunQueue : IDurableRunQueue, IAsyncDisposable
     // A batch this large commits in tens of milliseconds on SQLite; more only makes the first caller wait longer.
     private const int MaxBatchRuns = 4_096;
 
+    // A claim looks at this many times the runs it may take, so flows near their limit do not starve the others.
+    private const int ScanFactor = 8;
+
     private readonly PanelDbContextFactory _database;
     private readonly TimeProvider _time;
     private readonly Channel<PendingAccept> _accepts = Channel.CreateUnbounded<PendingAccept>(new UnboundedChannelOptions { SingleReader = true });
@@ -60,15 +63,16 @@ public sealed class PanelDurableRunQueue : IDurableRunQueue, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ClaimedRun>> ClaimAsync(string worker, int max, TimeSpan lease, IReadOnlyCollection<string> skipFlows, CancellationToken ct)
+    public Task<IReadOnlyList<ClaimedRun>> ClaimAsync(string worker, int max, TimeSpan lease, FlowRoom room, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(worker);
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
+        ArgumentNullException.ThrowIfNull(room);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         var until = now + (long)lease.TotalMilliseconds;
         return _database.UseAsync<IReadOnlyList<ClaimedRun>>(async db =>
         {
-            var claimed = await ClaimQuery(db, worker, max, now, until, skipFlows).AsNoTracking().ToListAsync(ct);
+            var claimed = await ClaimQuery(db, worker, max, now, until, room).AsNoTracking().ToListAsync(ct);
             return [.. claimed.OrderBy(r => r.AvailableAt).Select(ToClaimed)];
         }, ct);
     }
@@ -192,26 +196,41 @@ public sealed class PanelDurableRunQueue : IDurableRunQueue, IAsyncDisposable
     private static IQueryable<QueuedRunRecord> Held(PanelDbContext db, Guid runId, string worker) =>
         db.QueuedRuns.Where(r => r.Id == runId && r.LeaseOwner == worker && r.State == QueuedRunState.Running);
 
-    // Due: queued and its time has come, or running with a lease that ran out (its worker died or stalled).
-    private IQueryable<QueuedRunRecord> ClaimQuery(PanelDbContext db, string worker, int max, long now, long until, IReadOnlyCollection<string> skipFlows)
+    // Due: queued and its time has come, or running with a lease that ran out (its worker died or stalled). The oldest
+    // due runs of flows with room are looked at (a window of ScanFactor × max, so the claim stays an index range scan
+    // however long the backlog), ranked within their flow, and each flow's room is taken from the front.
+    private IQueryable<QueuedRunRecord> ClaimQuery(PanelDbContext db, string worker, int max, long now, long until, FlowRoom room)
     {
-        var skip = skipFlows.ToArray();
+        var full = room.Full().ToArray();
+        var running = JsonSerializer.Serialize(room.Running);
+        var scan = max * ScanFactor;
+        var perFlow = room.PerFlow;
         return _database.Options.Provider switch
         {
             PanelDatabaseProvider.Sqlite => db.QueuedRuns.FromSql($"""
                 UPDATE "runQueue" SET "state" = 'running', "leaseOwner" = {worker}, "leaseUntil" = {until}, "attempts" = "attempts" + 1
-                WHERE "id" IN (SELECT "id" FROM "runQueue"
-                               WHERE (("state" = 'queued' AND "availableAt" <= {now}) OR ("state" = 'running' AND "leaseUntil" < {now}))
-                                 AND "flowId" NOT IN (SELECT "value" FROM json_each({JsonSerializer.Serialize(skip)}))
-                               ORDER BY "availableAt" LIMIT {max})
+                WHERE "id" IN (
+                    SELECT "id" FROM (
+                        SELECT "id", "availableAt", "flowId", ROW_NUMBER() OVER (PARTITION BY "flowId" ORDER BY "availableAt") AS "rank"
+                        FROM (SELECT "id", "availableAt", "flowId" FROM "runQueue"
+                              WHERE (("state" = 'queued' AND "availableAt" <= {now}) OR ("state" = 'running' AND "leaseUntil" < {now}))
+                                AND "flowId" NOT IN (SELECT "value" FROM json_each({JsonSerializer.Serialize(full)}))
+                              ORDER BY "availableAt" LIMIT {scan}))
+                    WHERE "rank" <= {perFlow} - COALESCE((SELECT "value" FROM json_each({running}) WHERE "key" = "flowId"), 0)
+                    ORDER BY "availableAt" LIMIT {max})
                 RETURNING *
                 """),
             PanelDatabaseProvider.PostgreSql => db.QueuedRuns.FromSql($"""
                 UPDATE "runQueue" SET "state" = 'running', "leaseOwner" = {worker}, "leaseUntil" = {until}, "attempts" = "attempts" + 1
-                WHERE "id" IN (SELECT "id" FROM "runQueue"
-                               WHERE (("state" = 'queued' AND "availableAt" <= {now}) OR ("state" = 'running' AND "leaseUntil" < {now}))
-                                 AND NOT ("flowId" = ANY({skip}))
-                               ORDER BY "availableAt" LIMIT {max} FOR UPDATE SKIP LOCKED)
+                WHERE "id" IN (
+                    SELECT "id" FROM (
+                        SELECT "id", "availableAt", "flowId", ROW_NUMBER() OVER (PARTITION BY "flowId" ORDER BY "availableAt") AS "rank"
+                        FROM (SELECT "id", "availableAt", "flowId" FROM "runQueue"
+                              WHERE (("state" = 'queued' AND "availableAt" <= {now}) OR ("state" = 'running' AND "leaseUntil" < {now}))
+                                AND NOT ("flowId" = ANY({full}))
+                              ORDER BY "availableAt" LIMIT {scan} FOR UPDATE SKIP LOCKED) AS "due") AS "ranked"
+                    WHERE "rank" <= {perFlow} - COALESCE(({running}::jsonb ->> "flowId")::int, 0)
+                    ORDER BY "availableAt" LIMIT {max})
                 RETURNING *
                 """),
             _ => throw new NotSupportedException("The durable run queue runs on SQLite and PostgreSQL; on SQL Server it is not built yet (the claim needs READPAST and OUTPUT)."),

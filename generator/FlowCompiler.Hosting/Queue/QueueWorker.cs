@@ -130,15 +130,21 @@ public sealed partial class QueueWorker(
             return [];
         }
 
-        var full = _perFlow.Where(p => p.Value >= MaxConcurrentRunsPerFlow).Select(p => p.Key).ToList();
-        var claimed = await queue.ClaimAsync(Name, room, Lease, full, ct).ConfigureAwait(false);
+        var perFlow = new FlowRoom(MaxConcurrentRunsPerFlow, _perFlow.Where(p => p.Value > 0).ToDictionary(StringComparer.Ordinal));
+        var claimed = await queue.ClaimAsync(Name, room, Lease, perFlow, ct).ConfigureAwait(false);
+        var started = new List<ClaimedRun>(claimed.Count);
         foreach (var item in claimed)
         {
-            _inHand[item.Run.RunId] = item;
-            _perFlow.AddOrUpdate(item.Run.FlowId, 1, (_, n) => n + 1);
+            // A run of ours whose lease ran out before its renewal got through (a busy database) comes back in the
+            // claim: it is still running here, and the claim renewed its lease, so it is not started twice.
+            if (_inHand.TryAdd(item.Run.RunId, item))
+            {
+                _perFlow.AddOrUpdate(item.Run.FlowId, 1, (_, n) => n + 1);
+                started.Add(item);
+            }
         }
 
-        return claimed;
+        return started;
     }
 
     // Waits for a signal or the idle limit, and when nothing is in hand also for the next due retry or lease.

@@ -27,7 +27,8 @@ internal static class FlowcProcess
             throw new TimeoutException($"flowc did not finish within 120 s: {string.Join(' ', args)}\n{said[Math.Max(0, said.Length - 3000)..]}");
         }
 
-        return new Result(process.ExitCode, await stdout, await stderr);
+        // A grandchild holding the pipes open must not hang the test after flowc itself exited.
+        return new Result(process.ExitCode, await stdout.WaitAsync(TimeSpan.FromSeconds(10)), await stderr.WaitAsync(TimeSpan.FromSeconds(10)));
     }
 
     /// <summary>Starts flowc and leaves it running, its output redirected; the caller waits for it, or kills it.</summary>

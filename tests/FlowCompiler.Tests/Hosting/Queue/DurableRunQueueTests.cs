@@ -31,7 +31,7 @@ public sealed class DurableRunQueueTests
 
         // A new process: a fresh queue on the same database claims every accepted run, with its payload.
         await using var restarted = new PanelDurableRunQueue(database.Factory, clock);
-        var claimed = await restarted.ClaimAsync("worker-b", 1_000, Lease, [], CancellationToken.None);
+        var claimed = await restarted.ClaimAsync("worker-b", 1_000, Lease, FlowRoom.Unlimited, CancellationToken.None);
         Assert.Equal(runs.Select(r => r.RunId).Order(), claimed.Select(c => c.Run.RunId).Order());
         Assert.Equal(runs[7], claimed.Single(c => c.Run.RunId == runs[7].RunId).Run);
         Assert.All(claimed, c => Assert.Equal(1, c.Attempt));
@@ -77,11 +77,11 @@ public sealed class DurableRunQueueTests
         var run = Run(1);
         await queue.AcceptAsync([run], CancellationToken.None);
 
-        var first = Assert.Single(await queue.ClaimAsync("stalled", 10, Lease, [], CancellationToken.None));
-        Assert.Empty(await queue.ClaimAsync("other", 10, Lease, [], CancellationToken.None));
+        var first = Assert.Single(await queue.ClaimAsync("stalled", 10, Lease, FlowRoom.Unlimited, CancellationToken.None));
+        Assert.Empty(await queue.ClaimAsync("other", 10, Lease, FlowRoom.Unlimited, CancellationToken.None));
 
         clock.Advance(Lease + TimeSpan.FromMilliseconds(1));
-        var second = Assert.Single(await queue.ClaimAsync("other", 10, Lease, [], CancellationToken.None));
+        var second = Assert.Single(await queue.ClaimAsync("other", 10, Lease, FlowRoom.Unlimited, CancellationToken.None));
         Assert.Equal(run.RunId, second.Run.RunId);
         Assert.Equal(2, second.Attempt);
 
@@ -97,6 +97,31 @@ public sealed class DurableRunQueueTests
     [Theory]
     [InlineData(PanelDatabaseProvider.Sqlite)]
     [PostgresData]
+    public async Task A_claim_takes_no_more_runs_of_a_flow_than_its_room_and_the_other_flows_runs_meanwhile(PanelDatabaseProvider provider)
+    {
+        await using var database = await TestPanelDatabase.CreateAsync(provider);
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
+        await using var queue = new PanelDurableRunQueue(database.Factory, clock);
+        // Six runs of "busy" first, then two of "calm" and two of "full".
+        var runs = Enumerable.Range(0, 6).Select(i => Run(i) with { FlowId = "busy" })
+            .Concat(Enumerable.Range(6, 2).Select(i => Run(i) with { FlowId = "calm" }))
+            .Concat(Enumerable.Range(8, 2).Select(i => Run(i) with { FlowId = "full" })).ToList();
+        foreach (var run in runs)
+        {
+            await queue.AcceptAsync([run], CancellationToken.None);
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        // The worker runs one "busy" run and two "full" ones already; at most two per flow.
+        var room = new FlowRoom(2, new Dictionary<string, int> { ["busy"] = 1, ["full"] = 2 });
+        var claimed = await queue.ClaimAsync("w", 10, Lease, room, CancellationToken.None);
+
+        Assert.Equal([runs[0].RunId, runs[6].RunId, runs[7].RunId], claimed.Select(c => c.Run.RunId));
+    }
+
+    [Theory]
+    [InlineData(PanelDatabaseProvider.Sqlite)]
+    [PostgresData]
     public async Task A_retry_waits_for_its_time_and_a_dead_run_stays_with_its_error(PanelDatabaseProvider provider)
     {
         await using var database = await TestPanelDatabase.CreateAsync(provider);
@@ -105,14 +130,14 @@ public sealed class DurableRunQueueTests
         var retried = Run(1);
         var doomed = Run(2);
         await queue.AcceptAsync([retried, doomed], CancellationToken.None);
-        await queue.ClaimAsync("w", 10, Lease, [], CancellationToken.None);
+        await queue.ClaimAsync("w", 10, Lease, FlowRoom.Unlimited, CancellationToken.None);
 
         Assert.True(await queue.SettleAsync(new RunSettlement(retried.RunId, "w", clock.GetUtcNow().AddSeconds(10), "503 from the webhook", null), CancellationToken.None));
         Assert.True(await queue.SettleAsync(new RunSettlement(doomed.RunId, "w", null, "404 from the webhook", null), CancellationToken.None));
-        Assert.Empty(await queue.ClaimAsync("w", 10, Lease, [], CancellationToken.None));
+        Assert.Empty(await queue.ClaimAsync("w", 10, Lease, FlowRoom.Unlimited, CancellationToken.None));
 
         clock.Advance(TimeSpan.FromSeconds(10));
-        var again = Assert.Single(await queue.ClaimAsync("w", 10, Lease, [], CancellationToken.None));
+        var again = Assert.Single(await queue.ClaimAsync("w", 10, Lease, FlowRoom.Unlimited, CancellationToken.None));
         Assert.Equal(retried.RunId, again.Run.RunId);
         Assert.Equal(2, again.Attempt);
 
@@ -121,7 +146,7 @@ public sealed class DurableRunQueueTests
 
         // However long it waits, a dead run is never claimed: it waits for someone to act.
         clock.Advance(TimeSpan.FromDays(1));
-        Assert.Empty(await queue.ClaimAsync("w2", 10, Lease, [], CancellationToken.None));
+        Assert.Empty(await queue.ClaimAsync("w2", 10, Lease, FlowRoom.Unlimited, CancellationToken.None));
         Assert.Equal((0, 1), await queue.CountAsync(CancellationToken.None));
         await using var reader = database.Factory.Create();
         var dead = await reader.QueuedRuns.SingleAsync(r => r.State == QueuedRunState.Dead);
@@ -161,7 +186,7 @@ public sealed class DurableRunQueueTests
         {
             try
             {
-                return await queue.ClaimAsync(worker, 7, Lease, [], CancellationToken.None);
+                return await queue.ClaimAsync(worker, 7, Lease, FlowRoom.Unlimited, CancellationToken.None);
             }
             catch (PanelDatabaseException) when (attempt < 20)
             {

@@ -171,6 +171,24 @@ public sealed class DurableRunTests
         await first.DisposeAsync();
     }
 
+    [Fact]
+    public async Task Disposing_a_host_whose_run_ignores_cancellation_hands_the_run_back_instead_of_waiting_for_it()
+    {
+        var hanging = new ActionSink { Hanging = { "ada@example.org" } };
+        var options = new FlowHostOptions { ShutdownTimeout = TimeSpan.FromMilliseconds(200), QueuePollInterval = TimeSpan.FromMilliseconds(200) };
+        // Never released: the mail stays pending after the host is gone, as a stuck SMTP call would.
+        var engine = await TestEngine.StartAsync(hanging, options);
+        await PublishAsync(engine, HostFlows.LoginMail("login-mail", "dispose"));
+        await engine.Host.EnqueueAsync(FlowEvents.AccountLogin, HostFlows.Login(1));
+        await Eventually(async () => await engine.Database.UseAsync(db => db.QueuedRuns.AnyAsync(r => r.State == QueuedRunState.Running), CancellationToken.None));
+
+        // The mail never returns; disposing still ends, and the run is queued again for the next start.
+        await engine.Host.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(60));
+        var left = await engine.Database.UseAsync(db => db.QueuedRuns.SingleAsync(), CancellationToken.None);
+        Assert.Equal((QueuedRunState.Queued, null), (left.State, left.LeaseOwner));
+        await engine.DisposeAsync();
+    }
+
     private static async Task<LivePanel> StartPanelAsync()
     {
         var panel = await LivePanel.StartAsync(new Dictionary<string, string?> { ["Http:MaxRetryAttempts"] = "0" });
@@ -206,7 +224,7 @@ public sealed class DurableRunTests
     private static async Task Eventually(Func<Task<bool>> condition)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!await condition())
+        while (!await condition().WaitAsync(limit.Token))
         {
             await Task.Delay(20, limit.Token);
         }

@@ -74,7 +74,7 @@ public sealed class QueueWorkerTests
         {
             // The worker stalls past its lease; another worker claims the run meanwhile.
             clock.Advance(TimeSpan.FromMinutes(3));
-            takenOver = Assert.Single(await queue.ClaimAsync("rescuer", 10, TimeSpan.FromMinutes(2), [], CancellationToken.None));
+            takenOver = Assert.Single(await queue.ClaimAsync("rescuer", 10, TimeSpan.FromMinutes(2), FlowRoom.Unlimited, CancellationToken.None));
             return AttemptOutcome.Finished;
         }, TwoAttempts, clock, NullLogger.Instance) { Lease = TimeSpan.FromMinutes(2), Name = "stalled" };
 
@@ -85,6 +85,31 @@ public sealed class QueueWorkerTests
         var row = await reader.QueuedRuns.SingleAsync();
         Assert.Equal(("rescuer", 2), (row.LeaseOwner, row.Attempts));
         Assert.True(await queue.SettleAsync(new RunSettlement(takenOver!.Run.RunId, "rescuer", null, null, null), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_run_whose_renewal_was_late_comes_back_to_its_own_worker_and_is_not_started_twice()
+    {
+        await using var database = await TestPanelDatabase.CreateAsync(PanelDatabaseProvider.Sqlite);
+        var clock = new ManualClock(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero));
+        await using var queue = new PanelDurableRunQueue(database.Factory, clock);
+        await queue.AcceptAsync([Run("slow")], CancellationToken.None);
+        var attempts = 0;
+        var reclaimed = -1;
+        QueueWorker? worker = null;
+        worker = new QueueWorker(queue, async (claimed, _) =>
+        {
+            attempts++;
+            // The lease runs out while the run goes on (no renewal got through); the worker's next claim gets it back.
+            clock.Advance(TimeSpan.FromMinutes(3));
+            reclaimed = await worker!.WorkOnceAsync(CancellationToken.None);
+            return AttemptOutcome.Finished;
+        }, TwoAttempts, clock, NullLogger.Instance) { Lease = TimeSpan.FromMinutes(2), Name = "late" };
+
+        Assert.Equal(1, await worker.WorkOnceAsync(CancellationToken.None));
+
+        Assert.Equal((1, 0), (attempts, reclaimed));
+        Assert.Empty(await RowsAsync(database));
     }
 
     private static async Task<Dictionary<string, (QueuedRunState, string?)>> RowsAsync(TestPanelDatabase database)
