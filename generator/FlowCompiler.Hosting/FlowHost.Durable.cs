@@ -195,9 +195,10 @@ public sealed partial class FlowHost
             return AttemptOutcome.Transient(run.Error) with { Record = record };
         }
 
+        // The node that failed transiently decides the wait and the attempts, by its retry and its type's defaults.
         var transient = faults.FirstOrDefault(f => TransientFaults.IsTransient(f.Error));
         return transient is not null
-            ? AttemptOutcome.Transient($"node {transient.NodeId}: {transient.Error.Message}") with { Record = record }
+            ? AttemptOutcome.Transient($"node {transient.NodeId}: {transient.Error.Message}", _retry.With(flow.Loaded.Descriptor.RetryOf(transient.NodeId))) with { Record = record }
             : AttemptOutcome.Permanent(faults is [var fault, ..] ? $"node {fault.NodeId}: {fault.Error.Message}" : "failed") with { Record = record };
     }
 

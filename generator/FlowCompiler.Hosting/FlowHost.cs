@@ -32,6 +32,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
     private readonly IFlowVersionStore _store;
     private readonly IRunRecordStore _records;
     private readonly FlowHostOptions _options;
+    private readonly RetryPolicy _retry;
     private readonly FlowTelemetry _telemetry;
     private readonly ILogger _publishLog;
     private readonly ILogger _loadLog;
@@ -83,7 +84,8 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         _ledger = ledger;
         _time = time;
         _queueLog = loggers.CreateLogger(FlowLogCategories.Queue);
-        _worker = new QueueWorker(queue, RunClaimedAsync, options.DefaultRetry, time, _queueLog)
+        _retry = options.DefaultRetry;
+        _worker = new QueueWorker(queue, RunClaimedAsync, _retry, time, _queueLog)
         {
             MaxConcurrentRuns = options.MaxConcurrentRuns,
             MaxConcurrentRunsPerFlow = options.MaxConcurrentRunsPerFlow,

@@ -1,6 +1,7 @@
 using FlowCompiler.Generator.Binding;
 using FlowCompiler.Generator.Model;
 using FlowCompiler.Runtime.Events;
+using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Editor.Api;
 
@@ -54,13 +55,34 @@ public sealed record CatalogTable(string Name, IReadOnlyList<ScopeField> Columns
 /// <param name="Kind"><c>trigger</c>, <c>enricher</c> or <c>action</c>.</param>
 /// <param name="Parameters">Its parameters, in the spec's order.</param>
 /// <param name="Ports">Its output ports (<c>out</c>; a filter's <c>true</c> and <c>false</c>).</param>
-public sealed record CatalogNodeType(string Type, string Kind, IReadOnlyList<CatalogParameter> Parameters, IReadOnlyList<string> Ports)
+/// <param name="Retry">The members of a <c>retry</c> a node of this type may set, with its defaults; null when it does no I/O.</param>
+public sealed record CatalogNodeType(string Type, string Kind, IReadOnlyList<CatalogParameter> Parameters, IReadOnlyList<string> Ports, IReadOnlyList<CatalogRetryMember>? Retry)
 {
     internal static CatalogNodeType From(NodeTypeSpec spec) => new(
         spec.Type,
         spec.Kind.ToString().ToLowerInvariant(),
         [.. spec.Parameters.Select(CatalogParameter.From)],
-        [.. spec.Ports]);
+        [.. spec.Ports],
+        spec.Retry is { } retry ? CatalogRetryMember.For(retry) : null);
+}
+
+/// <summary>One member of a node's <c>retry</c>.</summary>
+/// <param name="Name">As flows write it, e.g. <c>attempts</c>.</param>
+/// <param name="Description">What it sets.</param>
+/// <param name="Integer">Whether it is a whole number.</param>
+/// <param name="Min">Its smallest value.</param>
+/// <param name="Max">Its largest value.</param>
+/// <param name="Default">The node type's default, or null when the host's setting applies.</param>
+public sealed record CatalogRetryMember(string Name, string Description, bool Integer, double Min, double Max, double? Default)
+{
+    internal static IReadOnlyList<CatalogRetryMember> For(NodeRetry defaults) =>
+    [
+        new("attempts", "Attempts in all, the first included.", true, 1, FlowDocumentReader.MaxRetryAttempts, defaults.Attempts),
+        new("initialDelayMs", "The wait after the first failed attempt, in milliseconds.", true, 0, FlowDocumentReader.MaxRetryDelayMs, defaults.InitialDelayMs),
+        new("multiplier", "How much longer each next wait is.", false, 1, 10, defaults.Multiplier),
+        new("maxDelayMs", "The longest wait, in milliseconds.", true, 0, FlowDocumentReader.MaxRetryDelayMs, defaults.MaxDelayMs),
+        new("jitter", "The share of each wait that is random, from 0 to 1.", false, 0, 1, defaults.Jitter),
+    ];
 }
 
 /// <summary>A node parameter.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using FlowCompiler.Generator.Templates;
 using FlowCompiler.Runtime.Events;
+using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Generator.Binding;
 
@@ -17,6 +18,12 @@ public abstract record BoundNode(string Id, Scope Scope)
 
     /// <summary>The children of each output port, in execution order.</summary>
     public ImmutableArray<BoundBranch> Branches { get; init; } = [];
+
+    /// <summary>
+    /// How the durable queue retries this node's transient failures: the flow's <c>retry</c> over the node type's
+    /// defaults; null when the host's settings apply throughout (or the node does no I/O).
+    /// </summary>
+    public NodeRetry? Retry { get; init; }
 
     /// <summary>The children of one port (empty when nothing is connected).</summary>
     public ImmutableArray<BoundNode> ChildrenOf(string port)

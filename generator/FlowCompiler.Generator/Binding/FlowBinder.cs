@@ -5,6 +5,7 @@ using FlowCompiler.Generator.Model;
 using FlowCompiler.Generator.Templates;
 using FlowCompiler.Runtime.Enrichers;
 using FlowCompiler.Runtime.Events;
+using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Generator.Binding;
 
@@ -95,7 +96,7 @@ public sealed partial class FlowBinder
             _scopes[node.Id] = scope;
             var (bound, outScope, trueScope) = BindNode(node, scope);
             items[parent].Children.Add((port, items.Count));
-            items.Add(new BindItem(bound));
+            items.Add(new BindItem(bound is null ? null : bound with { Retry = RetryOf(node) }));
             PushChildren(pending, node, items.Count - 1, outScope, trueScope);
         }
 
@@ -113,6 +114,14 @@ public sealed partial class FlowBinder
 
         _ordered.AddRange(finished.OfType<BoundNode>());
         return (BoundTrigger)finished[0]!;
+    }
+
+    // The node's own retry over its type's defaults; null when nothing differs from the host's settings.
+    private static NodeRetry? RetryOf(FlowNode node)
+    {
+        var defaults = NodeTypes.Find(node.Type)?.Retry;
+        var retry = node.Retry?.Over(defaults) ?? defaults;
+        return retry is { IsEmpty: false } ? retry : null;
     }
 
     // Children run in edge order, grouped by port; pushed in reverse so they pop in execution order. A

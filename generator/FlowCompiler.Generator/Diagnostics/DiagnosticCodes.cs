@@ -128,6 +128,12 @@ public static class DiagnosticCodes
     /// </summary>
     public static readonly DiagnosticCode TemplateNotAllowed = new("FLOW0040", "not allowed in a template expression");
 
+    /// <summary>
+    /// A node's <c>retry</c> is on a node type that does no I/O, or one of its members is out of range (attempts 1 to 20,
+    /// delays 0 to one day with <c>maxDelayMs</c> at least <c>initialDelayMs</c>, multiplier 1 to 10, jitter 0 to 1).
+    /// </summary>
+    public static readonly DiagnosticCode InvalidRetry = new("FLOW0041", "invalid retry");
+
     /// <summary>Every code, in order, for documentation and tests.</summary>
     public static IReadOnlyList<DiagnosticCode> All { get; } =
     [
@@ -137,6 +143,6 @@ public static class DiagnosticCodes
         InvalidAsName, SensitiveFieldSent, UnclosedHole, TemplateSyntax, TemplateUnknownVariable, UnsafeUrl,
         InvalidJsonBody, InvalidChoice, OperationNotApplicable, FilterValueType, IncompatibleType,
         InvalidRegex, UnknownTable, InvalidExampleResponse, InvalidServerAction, InvalidCharacter, InvalidValue,
-        TransportHeader, InvalidMailAddress, TemplateFunction, TemplateNotAllowed,
+        TransportHeader, InvalidMailAddress, TemplateFunction, TemplateNotAllowed, InvalidRetry,
     ];
 }

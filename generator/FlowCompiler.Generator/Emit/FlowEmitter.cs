@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using FlowCompiler.Generator.Binding;
+using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Generator.Emit;
 
@@ -222,8 +223,22 @@ public sealed partial class FlowEmitter
     {
         var w = _writer;
         var ids = string.Join(", ", _flow.Nodes.Select(n => CSharpText.Literal(n.Id)));
-        w.WriteLine("/// <summary>The flow's id, trigger and node ids in execution order.</summary>");
-        w.WriteLine($"public static FlowDescriptor {DescriptorProperty} {{ get; }} = new({CSharpText.Literal(_flow.Id)}, {CSharpText.Literal(_flow.Trigger.Event.Name)}, [{ids}]);");
+        var created = $"public static FlowDescriptor {DescriptorProperty} {{ get; }} = new({CSharpText.Literal(_flow.Id)}, {CSharpText.Literal(_flow.Trigger.Event.Name)}, [{ids}])";
+        if (_flow.Nodes.All(n => n.Retry is null))
+        {
+            w.WriteLine("/// <summary>The flow's id, trigger and node ids in execution order.</summary>");
+            w.WriteLine(created + ";");
+        }
+        else
+        {
+            // Read by the host's durable queue, never by the flow's own code.
+            w.WriteLine("/// <summary>The flow's id, trigger and node ids in execution order, and how the queue retries each node (null: the host's settings).</summary>");
+            w.WriteLine(created);
+            w.WriteLine("{");
+            w.WriteLine($"    Retries = [{string.Join(", ", _flow.Nodes.Select(n => n.Retry is { } retry ? RetryLiteral(retry) : "null"))}],");
+            w.WriteLine("};");
+        }
+
         w.WriteLine();
         w.WriteLine("/// <summary>The index of each node in <see cref=\"Descriptor\"/>, as <see cref=\"FlowRun\"/> addresses it.</summary>");
         using (w.Block($"private static class {NodesClass}"))
@@ -231,6 +246,25 @@ public sealed partial class FlowEmitter
             for (var i = 0; i < _flow.Nodes.Length; i++)
             {
                 w.WriteLine($"public const int {_nodeNames[_flow.Nodes[i].Id]} = {i.ToString(CultureInfo.InvariantCulture)};");
+            }
+        }
+    }
+
+    private static string RetryLiteral(NodeRetry retry)
+    {
+        var members = new List<string>(5);
+        Add(nameof(NodeRetry.Attempts), retry.Attempts);
+        Add(nameof(NodeRetry.InitialDelayMs), retry.InitialDelayMs);
+        Add(nameof(NodeRetry.Multiplier), retry.Multiplier);
+        Add(nameof(NodeRetry.MaxDelayMs), retry.MaxDelayMs);
+        Add(nameof(NodeRetry.Jitter), retry.Jitter);
+        return $"new {nameof(NodeRetry)}({string.Join(", ", members)})";
+
+        void Add(string name, IFormattable? value)
+        {
+            if (value is not null)
+            {
+                members.Add($"{name}: {value.ToString(null, CultureInfo.InvariantCulture)}");
             }
         }
     }

@@ -54,7 +54,10 @@ public sealed partial class FlowInterpreter
             }
         }
 
-        Descriptor = new FlowDescriptor(flow.Id, flow.Trigger.Event.Name, [.. flow.Nodes.Select(n => n.Id)]);
+        Descriptor = new FlowDescriptor(flow.Id, flow.Trigger.Event.Name, [.. flow.Nodes.Select(n => n.Id)])
+        {
+            Retries = flow.Nodes.Any(n => n.Retry is not null) ? [.. flow.Nodes.Select(n => n.Retry)] : [],
+        };
         _paths = new PathEvaluator(_nodeIndex);
         _filters = new FilterEvaluator(_paths);
         _templates = new TemplateRenderer(_paths, _nodeIndex);

@@ -52,6 +52,7 @@ public static partial class FlowDocumentReader
             bool idReported = false, typeReported = false;
             FlowPosition? position = null;
             JsonElement? parameters = null;
+            JsonElement? retry = null;
             var nodeId = QuietNodeId(element);
             var present = new HashSet<string>(StringComparer.Ordinal);
 
@@ -71,7 +72,8 @@ public static partial class FlowDocumentReader
 
                         break;
                     case "position": position = ReadPosition(property.Value, propertyPath, nodeId); break;
-                    default: UnknownProperty(propertyPath, nodeId, "id, type, parameters, position"); break;
+                    case "retry": retry = property.Value; break;
+                    default: UnknownProperty(propertyPath, nodeId, "id, type, parameters, retry, position"); break;
                 }
             }
 
@@ -116,7 +118,11 @@ public static partial class FlowDocumentReader
             }
 
             var (values, unread) = parameters is { } p ? ReadParameters(p, path + ".parameters", id, spec) : ([], false);
-            return new FlowNode(id, type, values, position, index) { HasUnreadParameters = unread };
+            return new FlowNode(id, type, values, position, index)
+            {
+                HasUnreadParameters = unread,
+                Retry = retry is { } r ? ReadRetry(r, path + ".retry", id, spec) : null,
+            };
         }
 
         private FlowPosition? ReadPosition(JsonElement value, string path, string? nodeId)

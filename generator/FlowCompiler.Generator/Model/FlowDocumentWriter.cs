@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Generator.Model;
 
@@ -92,6 +93,11 @@ public static class FlowDocumentWriter
         }
 
         writer.WriteEndObject();
+        if (node.Retry is { } retry)
+        {
+            WriteRetry(writer, retry);
+        }
+
         if (node.Position is { } position)
         {
             writer.WriteStartObject("position");
@@ -100,6 +106,37 @@ public static class FlowDocumentWriter
             writer.WritePropertyName("y");
             writer.WriteRawValue(position.Y);
             writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static void WriteRetry(Utf8JsonWriter writer, NodeRetry retry)
+    {
+        writer.WriteStartObject("retry");
+        if (retry.Attempts is { } attempts)
+        {
+            writer.WriteNumber("attempts", attempts);
+        }
+
+        if (retry.InitialDelayMs is { } initialDelay)
+        {
+            writer.WriteNumber("initialDelayMs", initialDelay);
+        }
+
+        if (retry.Multiplier is { } multiplier)
+        {
+            writer.WriteNumber("multiplier", multiplier);
+        }
+
+        if (retry.MaxDelayMs is { } maxDelay)
+        {
+            writer.WriteNumber("maxDelayMs", maxDelay);
+        }
+
+        if (retry.Jitter is { } jitter)
+        {
+            writer.WriteNumber("jitter", jitter);
         }
 
         writer.WriteEndObject();

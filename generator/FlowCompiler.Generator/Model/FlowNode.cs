@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Generator.Model;
 
@@ -20,6 +21,9 @@ public sealed record FlowNode(
     /// reported it; the binder leaves the node unbound rather than report that parameter again as missing.
     /// </summary>
     public bool HasUnreadParameters { get; init; }
+
+    /// <summary>The node's own <c>retry</c> as written (members it leaves out are null), or null when it has none.</summary>
+    public NodeRetry? Retry { get; init; }
 
     /// <summary>The JSON path of this node.</summary>
     public string JsonPath => $"$.nodes[{Index}]";

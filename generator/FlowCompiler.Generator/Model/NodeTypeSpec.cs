@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Generator.Model;
 
@@ -11,6 +12,12 @@ public sealed record NodeTypeSpec(string Type, NodeKind Kind, ImmutableArray<Par
 {
     /// <summary>What a node of this type does, in a sentence or two for editors (the JSON Schema's description).</summary>
     public string Description { get; init; } = "";
+
+    /// <summary>
+    /// The retry defaults of this node type when it does I/O (a flow may set a <c>retry</c> of its own on such a node;
+    /// members left null take the host's settings); null for a node type that does none and takes no <c>retry</c>.
+    /// </summary>
+    public NodeRetry? Retry { get; init; }
 
     /// <summary>Finds a parameter spec by name.</summary>
     public ParameterSpec? Find(string name)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using FlowCompiler.Runtime.Events;
+using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Generator.Model;
 
@@ -51,6 +52,13 @@ public static class NodeTypes
 
     private static readonly ImmutableArray<string> OutPort = [FlowEdge.OutPort];
 
+    // A node that calls out (HTTP, SMTP, Proxmox) waits as long as the host is configured to.
+    private static readonly NodeRetry Remote = new();
+
+    // A node on the panel's own database fails transiently when the database is locked or restarting, which passes in
+    // well under a second: shorter waits, so the run is not held back for minutes.
+    private static readonly NodeRetry Database = new(InitialDelayMs: 500, MaxDelayMs: 30_000);
+
     /// <summary>The HTTP methods of <c>rest</c> and <c>webhook</c>.</summary>
     private static readonly ImmutableArray<string> HttpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -98,6 +106,7 @@ public static class NodeTypes
             new("as", S, ParameterRole.NewField, true) { Description = "The new field holding the row (or rows)." },
         ], OutPort)
         {
+            Retry = Database,
             Description = "Default Enricher: loads the rows of a panel table whose joinField equals inputField. Joining on id gives one row " +
                 "(or null); any other column gives an array of rows.",
         },
@@ -114,13 +123,13 @@ public static class NodeTypes
                     "usable below this node, are taken from it; a dry run uses it as the response.",
             },
             new("as", S, ParameterRole.NewField, true) { Description = "The new field holding the response." },
-        ], OutPort) { Description = "REST Resource: calls an HTTP API and adds its JSON response, typed from exampleResponse." },
+        ], OutPort) { Retry = Remote, Description = "REST Resource: calls an HTTP API and adds its JSON response, typed from exampleResponse." },
         new(LoadTags, NodeKind.Enricher,
         [
             new("for", S, ParameterRole.Choice, true) { Description = "The kind of resource the tags belong to.", Choices = ["server", "user"] },
             new("inputField", S, ParameterRole.FieldPath, true) { Description = "The field holding the server's or user's id, e.g. id or userid." },
             new("as", S, ParameterRole.NewField, true) { Description = "The new field holding the tags." },
-        ], OutPort) { Description = "Load Tags: adds the tags of a server or user as an array of { id, name }." },
+        ], OutPort) { Retry = Database, Description = "Load Tags: adds the tags of a server or user as an array of { id, name }." },
         new(Ipam, NodeKind.Enricher,
         [
             new("family", S, ParameterRole.Choice, true) { Description = "The address family.", Choices = ["ipv4", "ipv6"] },
@@ -133,6 +142,7 @@ public static class NodeTypes
             new("as", S, ParameterRole.NewField, true) { Description = "The new field holding the address." },
         ], OutPort)
         {
+            Retry = Database,
             Description = "IPAM: takes the lowest free address (IPv4) or subnet (IPv6) from the best matching range (user scope, then node " +
                 "scope, then global), marks it in use and adds { id, ip, gateway, subnet } (IPv4) or { id, ip, gateway, prefix } (IPv6).",
         },
@@ -142,7 +152,7 @@ public static class NodeTypes
             new("subject", S, ParameterRole.MailHeader, true) { Description = "Subject (template)." },
             new("content", S, ParameterRole.MailBody, true) { Description = "Body (template). With html: true, holes are HTML-encoded." },
             new("html", ParameterKinds.Bool, ParameterRole.Literal, false) { Description = "Send the content as HTML." },
-        ], OutPort) { Description = "Send Mail: sends one message (SMTP, or a .eml file in the outbox when no SMTP is configured)." },
+        ], OutPort) { Retry = Remote, Description = "Send Mail: sends one message (SMTP, or a .eml file in the outbox when no SMTP is configured)." },
         new(Webhook, NodeKind.Action,
         [
             new("url", S, ParameterRole.Url, true) { Description = "The URL to send to (template)." },
@@ -150,7 +160,7 @@ public static class NodeTypes
             new("contentType", S, ParameterRole.Choice, false) { Description = ContentTypeText },
             new("content", S, ParameterRole.Body, false) { Description = "Request body template, escaped for contentType." },
             new("headers", ParameterKinds.Map, ParameterRole.Headers, false) { Description = HeadersText },
-        ], OutPort) { Description = "Webhook: sends one HTTP request; a non-2xx answer fails the node." },
+        ], OutPort) { Retry = Remote, Description = "Webhook: sends one HTTP request; a non-2xx answer fails the node." },
         new(CreateTicket, NodeKind.Action,
         [
             new("title", S, ParameterRole.Text, true) { Description = "Ticket title (template)." },
@@ -162,7 +172,7 @@ public static class NodeTypes
             },
             new("content", S, ParameterRole.Text, true) { Description = "The ticket's first message (template)." },
             new("as", S, ParameterRole.NewField, false) { Description = "Optional: adds { id } of the new ticket for the nodes below." },
-        ], OutPort) { Description = "Create Ticket: opens a ticket with its first message in one transaction." },
+        ], OutPort) { Retry = Database, Description = "Create Ticket: opens a ticket with its first message in one transaction." },
         new(ModifyServer, NodeKind.Action,
         [
             new("serverId", SN, ParameterRole.Text, true)
@@ -183,6 +193,7 @@ public static class NodeTypes
             new("maxRestarts", SN, ParameterRole.Text, false),
         ], OutPort)
         {
+            Retry = Remote,
             Description = "Modify Server: changes the VM or container through the Proxmox VE API and the panel database. After serverId, " +
                 "component and action come exactly the action's values (numbers may be templates, parsed when the flow runs).",
         },

@@ -153,6 +153,7 @@ public static partial class FlowSchemaWriter
                     ["y"] = new JsonObject { ["description"] = "Vertical position.", ["type"] = "number" },
                 },
             },
+            ["retry"] = Retry(),
             ["edge"] = Edge(),
             ["node"] = Node(),
         };
@@ -163,6 +164,30 @@ public static partial class FlowSchemaWriter
         }
 
         return definitions;
+    }
+
+    private static JsonObject Retry()
+    {
+        var io = string.Join(", ", NodeTypes.All.Where(t => t.Retry is not null).Select(t => t.Type));
+        return new JsonObject
+        {
+            ["description"] = $"How the durable queue retries the node's transient failures (timeouts, HTTP 5xx/408/429, SMTP 4xx, a locked " +
+                $"database); only on nodes that do I/O ({io}). Each member is optional; those left out take the node type's defaults.",
+            ["type"] = "object",
+            ["additionalProperties"] = false,
+            ["properties"] = new JsonObject
+            {
+                ["attempts"] = Whole("Attempts in all, the first included.", 1, FlowDocumentReader.MaxRetryAttempts),
+                ["initialDelayMs"] = Whole("The wait after the first failed attempt, in milliseconds.", 0, FlowDocumentReader.MaxRetryDelayMs),
+                ["multiplier"] = new JsonObject { ["description"] = "How much longer each next wait is.", ["type"] = "number", ["minimum"] = 1, ["maximum"] = 10 },
+                ["maxDelayMs"] = Whole("The longest wait, in milliseconds (at least initialDelayMs).", 0, FlowDocumentReader.MaxRetryDelayMs),
+                ["jitter"] = new JsonObject { ["description"] = "The share of each wait that is random, from 0 to 1.", ["type"] = "number", ["minimum"] = 0, ["maximum"] = 1 },
+            },
+            ["examples"] = new JsonArray(new JsonObject { ["attempts"] = 5, ["initialDelayMs"] = 1000, ["multiplier"] = 2, ["maxDelayMs"] = 60000 }),
+        };
+
+        static JsonObject Whole(string description, int minimum, int maximum) =>
+            new() { ["description"] = description, ["type"] = "integer", ["minimum"] = minimum, ["maximum"] = maximum };
     }
 
     private static JsonObject Edge()
@@ -203,7 +228,12 @@ public static partial class FlowSchemaWriter
                     ["required"] = Strings("type"),
                     ["properties"] = new JsonObject { ["type"] = new JsonObject { ["const"] = spec.Type } },
                 },
-                ["then"] = new JsonObject { ["properties"] = new JsonObject { ["parameters"] = Ref(ParametersDefinition(spec)) } },
+                ["then"] = new JsonObject
+                {
+                    ["properties"] = spec.Retry is null
+                        ? new JsonObject { ["parameters"] = Ref(ParametersDefinition(spec)), ["retry"] = false }
+                        : new JsonObject { ["parameters"] = Ref(ParametersDefinition(spec)) },
+                },
             });
         }
 
@@ -222,6 +252,7 @@ public static partial class FlowSchemaWriter
                     ["enum"] = Strings([.. NodeTypes.All.Select(t => t.Type)]),
                 },
                 ["parameters"] = new JsonObject { ["description"] = "The node type's parameters.", ["type"] = "object" },
+                ["retry"] = Ref("retry"),
                 ["position"] = Ref("position"),
             },
             ["allOf"] = byType,

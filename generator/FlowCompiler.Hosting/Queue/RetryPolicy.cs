@@ -1,3 +1,5 @@
+using FlowCompiler.Runtime.Execution;
+
 namespace FlowCompiler.Hosting.Queue;
 
 /// <summary>
@@ -21,6 +23,16 @@ public sealed record RetryPolicy
 
     /// <summary>The share of a wait that is random, from 0 (none) to 1.</summary>
     public double Jitter { get; init; } = 0.2;
+
+    /// <summary>This policy with what a node's <c>retry</c> sets in place of its members; unchanged for null.</summary>
+    public RetryPolicy With(NodeRetry? node) => node is null ? this : new()
+    {
+        MaxAttempts = node.Attempts ?? MaxAttempts,
+        InitialDelay = node.InitialDelayMs is { } initial ? TimeSpan.FromMilliseconds(initial) : InitialDelay,
+        Multiplier = node.Multiplier ?? Multiplier,
+        MaxDelay = node.MaxDelayMs is { } longest ? TimeSpan.FromMilliseconds(longest) : MaxDelay,
+        Jitter = node.Jitter ?? Jitter,
+    };
 
     /// <summary>The wait after failed attempt <paramref name="attempt"/> (from 1), or null when the run is out of attempts.</summary>
     /// <param name="attempt">The attempt that failed.</param>

@@ -80,6 +80,37 @@ public sealed class EditorPageTests(ITestOutputHelper output)
     }
 
     [BrowserFact]
+    public async Task An_admin_gives_a_mail_its_own_retry_and_an_out_of_range_value_is_reported_on_its_field()
+    {
+        await using var server = await EditorServer.StartAsync();
+        await using var browser = await Browser.LaunchAsync();
+        var page = await browser.OpenAsync(server.Page);
+        var trigger = page.Locator("[data-node-id=trigger]");
+        await trigger.WaitForAsync();
+        await trigger.ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Node palette" }).GetByRole(AriaRole.Button, new() { Name = "sendMail", Exact = true }).ClickAsync();
+        await page.Locator("[data-node-id=sendmail]").WaitForAsync();
+        await TypeInTemplateAsync(page, "to", "noc@example.com");
+        await TypeInTemplateAsync(page, "subject", "Login");
+        await TypeInTemplateAsync(page, "content", "Someone logged in.");
+
+        // The retry settings are folded away with their defaults; a value out of range is an error on its own field.
+        await page.GetByText("Retry (defaults)").ClickAsync();
+        await page.Locator("#retry-sendmail-attempts").FillAsync("50");
+        var problem = page.Locator(".retry .problem").Filter(new() { HasText = "FLOW0041" });
+        await problem.WaitForAsync();
+        Assert.Contains("from 1 to 20", await problem.InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.Locator("#retry-sendmail-attempts").FillAsync("3");
+        await page.GetByRole(AriaRole.Status).Filter(new() { HasText = "No errors" }).WaitForAsync();
+
+        // The generated C# tells the queue the node's retry.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "View C#" }).ClickAsync();
+        var code = page.GetByRole(AriaRole.Region, new() { Name = "Generated C#" });
+        await code.GetByText("Retries = [null, new NodeRetry(Attempts: 3)]").WaitForAsync();
+    }
+
+    [BrowserFact]
     public async Task A_50_node_flow_opens_and_is_analyzed_and_the_page_has_no_serious_accessibility_violations()
     {
         await using var server = await EditorServer.StartAsync();

@@ -91,6 +91,24 @@ public sealed class DurableRunTests
     }
 
     [Fact]
+    public async Task A_nodes_own_retry_decides_its_attempts_over_the_hosts_setting()
+    {
+        await using var receiver = await HttpTestServer.StartAsync((context, _) => Answer(context, 503));
+        await using var panel = await StartPanelAsync();
+        var options = new FlowHostOptions { RetryAttempts = 5, RetryDelay = TimeSpan.FromMilliseconds(50), RetryMaxDelay = TimeSpan.FromMilliseconds(200), QueuePollInterval = TimeSpan.FromMilliseconds(200) };
+        await using var engine = await TestEngine.StartAsync(panel.Services, options, migrated: panel.Database);
+        await PublishAsync(engine, Webhook(receiver.BaseUrl, """{ "attempts": 2, "initialDelayMs": 10, "maxDelayMs": 10 }"""));
+
+        await engine.Host.EnqueueAsync(FlowEvents.AccountLogin, HostFlows.Login(100));
+        var dead = await DeadRunAsync(engine);
+
+        // Two attempts, as the node says, not the host's five; the run is dead with the last 503.
+        Assert.Equal(2, receiver.Requests.Count);
+        Assert.Equal(2, dead.Attempts);
+        Assert.Contains("503", dead.LastError);
+    }
+
+    [Fact]
     public async Task An_event_queued_in_the_panels_transaction_runs_only_if_that_transaction_commits()
     {
         var actions = new ActionSink();
@@ -229,6 +247,20 @@ public sealed class DurableRunTests
             await Task.Delay(20, limit.Token);
         }
     }
+
+    // account.login → a webhook with its own retry settings.
+    private static byte[] Webhook(string url, string retry) => Encoding.UTF8.GetBytes($$"""
+        {
+          "format": "flowc/1",
+          "id": "login-webhook",
+          "name": "Webhook on login",
+          "nodes": [
+            { "id": "trigger", "type": "event", "parameters": { "event": "account.login" } },
+            { "id": "notify", "type": "webhook", "parameters": { "url": "{{url}}/hook", "method": "POST", "contentType": "text/plain", "content": "hi" }, "retry": {{retry}} }
+          ],
+          "edges": [ { "from": "trigger", "to": "notify" } ]
+        }
+        """);
 
     // account.login → a ticket opened by the admin → a webhook that names the ticket.
     private static byte[] TicketThenWebhook(string url) => Encoding.UTF8.GetBytes($$"""

@@ -15,11 +15,23 @@ export interface CatalogParameter {
   choices: string[];
 }
 
+/** One member of a node's retry settings: its range, and the node type's default (null: the host's setting). */
+export interface CatalogRetryMember {
+  name: "attempts" | "initialDelayMs" | "multiplier" | "maxDelayMs" | "jitter";
+  description: string;
+  integer: boolean;
+  min: number;
+  max: number;
+  default: number | null;
+}
+
 export interface CatalogNodeType {
   type: string;
   kind: "trigger" | "enricher" | "action";
   parameters: CatalogParameter[];
   ports: string[];
+  /** The retry members a node of this type may set; null when it does no I/O and takes no retry. */
+  retry: CatalogRetryMember[] | null;
 }
 
 export interface Catalog {

@@ -1,13 +1,13 @@
 // The selected node's parameters as a form generated from the catalog: choices for events and tables, a
 // template editor for text that may hold holes, and each parameter's diagnostics with a one-click fix.
 import { useEditor } from "../state/store";
-import type { CatalogParameter, Diagnostic } from "../api/types";
-import type { ParameterValue } from "../model/flow";
+import type { CatalogParameter, CatalogRetryMember, Diagnostic } from "../api/types";
+import type { ParameterValue, RetrySettings } from "../model/flow";
 import { applySuggestion, parameterOf, suggestionOf } from "../model/suggestion";
 import TemplateInput from "./TemplateInput";
 
 export default function NodeForm() {
-  const { flow, catalog, selectedId, analysis, setParameter, removeNode, disconnect } = useEditor();
+  const { flow, catalog, selectedId, analysis, setParameter, setRetry, removeNode, disconnect } = useEditor();
   const node = flow.nodes.find((n) => n.id === selectedId);
   const spec = node && catalog?.nodeTypes.find((t) => t.type === node.type);
   if (!node || !spec || !catalog) {
@@ -88,7 +88,16 @@ export default function NodeForm() {
           </div>
         );
       })}
-      {problems.filter((d) => parameterOf(d.path) === null).map((d, i) => <ProblemLine key={`n${i}`} diagnostic={d} text={null} />)}
+      {spec.retry && (
+        <RetryFields
+          nodeId={node.id}
+          members={spec.retry}
+          retry={node.retry ?? {}}
+          problems={problems.filter((d) => retryMemberOf(d.path) !== null)}
+          onChange={(member, value) => setRetry(node.id, member, value)}
+        />
+      )}
+      {problems.filter((d) => parameterOf(d.path) === null && retryMemberOf(d.path) === null).map((d, i) => <ProblemLine key={`n${i}`} diagnostic={d} text={null} />)}
       <div className="form-actions">
         {flow.edges.some((e) => e.to === node.id) && <button type="button" onClick={() => disconnect(node.id)}>Disconnect input</button>}
         <button type="button" className="danger" onClick={() => removeNode(node.id)}>Delete node</button>
@@ -127,5 +136,49 @@ function JsonField({ id, value, onChange }: { id: string; value: ParameterValue 
         }
       }}
     />
+  );
+}
+
+// "$.nodes[2].retry.attempts" → "attempts"; "$.nodes[2].retry" → ""; anything else → null.
+function retryMemberOf(path: string): string | null {
+  const match = /^\$\.nodes\[\d+\]\.retry(?:\.(\w+))?$/.exec(path);
+  return match ? (match[1] ?? "") : null;
+}
+
+// The node's retry settings, folded away until opened: most nodes keep their type's defaults. An empty field is the default.
+function RetryFields({ nodeId, members, retry, problems, onChange }: {
+  nodeId: string;
+  members: CatalogRetryMember[];
+  retry: RetrySettings;
+  problems: Diagnostic[];
+  onChange(member: keyof RetrySettings, value: number | undefined): void;
+}) {
+  const set = Object.keys(retry).length;
+  return (
+    <details className="retry" open={set > 0 || problems.length > 0}>
+      <summary>Retry {set > 0 ? `(${set} set)` : "(defaults)"}</summary>
+      {members.map((member) => {
+        const id = `retry-${nodeId}-${member.name}`;
+        const own = problems.filter((d) => retryMemberOf(d.path) === member.name);
+        return (
+          <div key={member.name} className="field">
+            <label htmlFor={id} title={member.description}>{member.name}</label>
+            <input
+              id={id}
+              type="number"
+              min={member.min}
+              max={member.max}
+              step={member.integer ? 1 : "any"}
+              placeholder={member.default === null ? "host default" : `default ${member.default}`}
+              value={retry[member.name] ?? ""}
+              aria-invalid={own.length > 0}
+              onChange={(e) => onChange(member.name, e.target.value.trim() === "" || Number.isNaN(Number(e.target.value)) ? undefined : Number(e.target.value))}
+            />
+            {own.map((d, i) => <ProblemLine key={i} diagnostic={d} text={null} />)}
+          </div>
+        );
+      })}
+      {problems.filter((d) => retryMemberOf(d.path) === "").map((d, i) => <ProblemLine key={`r${i}`} diagnostic={d} text={null} />)}
+    </details>
   );
 }

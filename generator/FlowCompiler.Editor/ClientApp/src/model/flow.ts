@@ -2,10 +2,23 @@
 
 export type ParameterValue = string | number | boolean | Record<string, unknown> | unknown[];
 
+/** A node's own retry settings (spec §5, "Retries"); a member left out takes the node type's default. */
+export interface RetrySettings {
+  attempts?: number;
+  initialDelayMs?: number;
+  multiplier?: number;
+  maxDelayMs?: number;
+  jitter?: number;
+}
+
+export type RetryMember = keyof RetrySettings;
+
 export interface FlowNode {
   id: string;
   type: string;
   parameters: Record<string, ParameterValue>;
+  /** Only on nodes that do I/O; how the durable queue retries their transient failures. */
+  retry?: RetrySettings;
   /** Where the node sits on the canvas (spec §1: editor layout, kept on export, never read by the compiler). */
   position?: { x: number; y: number };
 }

@@ -1,7 +1,7 @@
 // The editor's state: the flow being edited (undoable), what is selected, and the server's latest analysis.
 import { create } from "zustand";
 import { temporal } from "zundo";
-import { type FlowDocument, type FlowNode, type ParameterValue, freshId } from "../model/flow";
+import { type FlowDocument, type FlowNode, type ParameterValue, type RetryMember, freshId } from "../model/flow";
 import { layout } from "../model/layout";
 import { type Copied, pasteNodes } from "../model/clipboard";
 import type { Analysis, Catalog } from "../api/types";
@@ -22,6 +22,7 @@ export interface EditorState {
   disconnect(to: string): void;
   removeNode(id: string): void;
   setParameter(nodeId: string, name: string, value: ParameterValue | undefined): void;
+  setRetry(nodeId: string, member: RetryMember, value: number | undefined): void;
   setFlowField(field: "id" | "name" | "description", value: string): void;
   moveNode(id: string, position: { x: number; y: number }): void;
   autoLayout(): void;
@@ -81,6 +82,18 @@ export const useEditor = create<EditorState>()(
             if (value === undefined || value === "") delete parameters[name];
             else parameters[name] = value;
             return { ...node, parameters };
+          }),
+        });
+      },
+      setRetry: (nodeId, member, value) => {
+        set({
+          flow: withNode(get().flow, nodeId, (node) => {
+            const retry = { ...node.retry };
+            if (value === undefined) delete retry[member];
+            else retry[member] = value;
+            const next: FlowNode = { ...node, retry };
+            if (Object.keys(retry).length === 0) delete next.retry;
+            return next;
           }),
         });
       },
