@@ -3,8 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FlowCompiler.Runtime.Persistence;
 using FlowCompiler.Tests.Actions.Http;
+using FlowCompiler.Tests.Panel;
 using FlowCompiler.Tests.Persistence;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 
 namespace FlowCompiler.Tests.Cli;
 
@@ -16,7 +19,7 @@ namespace FlowCompiler.Tests.Cli;
 /// (so each kill doubles at most the runs it found in flight).
 /// Bounded: a fixed number of kills, each worker given at most a few seconds, the drain at most 120 s.
 /// </summary>
-public sealed class WorkerKillTests : IAsyncDisposable
+public sealed class WorkerKillTests(ITestOutputHelper output) : IAsyncDisposable
 {
     private const int Events = 60;
     private const int Kills = 4;
@@ -24,7 +27,7 @@ public sealed class WorkerKillTests : IAsyncDisposable
 
     private readonly string _folder = Directory.CreateTempSubdirectory("flowc-kill-").FullName;
     private readonly ConcurrentQueue<(string Key, int Status)> _deliveries = new();
-    private TestPanelDatabase? _postgres;
+    private TestPanelDatabase? _database;
 
     [Theory]
     [InlineData(PanelDatabaseProvider.Sqlite)]
@@ -72,6 +75,14 @@ public sealed class WorkerKillTests : IAsyncDisposable
         Assert.All(recorded, r => Assert.Equal("succeeded", r.GetProperty("status").GetString()));
         Assert.Equal(Events, recorded.Select(r => r.GetProperty("id").GetString()).Distinct().Count());
         Assert.Contains("No dead runs.", (await FlowcProcess.RunInAsync(_folder, environment, "runs", "--dead")).Stdout);
+
+        // The ticket is ledgered in its own transaction: exactly one per event, however the kills fell, and each
+        // webhook names the ticket its run opened.
+        var tickets = await _database!.Factory.UseAsync(db => db.Tickets.Select(t => new { t.Id, t.Title }).ToListAsync(), CancellationToken.None);
+        Assert.Equal(Enumerable.Range(1, Events).Select(i => $"Login {i}").Order(StringComparer.Ordinal), tickets.Select(t => t.Title).Order(StringComparer.Ordinal));
+        var ticketOf = tickets.ToDictionary(t => t.Title["Login ".Length..], t => t.Id);
+        Assert.All(receiver.Requests.Select(r => System.Text.Encoding.UTF8.GetString(r.Body).Split(' ')), body => Assert.Equal(["ticket", $"{ticketOf[body[0]]}"], body[1..]));
+        output.WriteLine($"{provider}: {Events} events, {Kills} kills, 0 lost, {doubled} webhooks doubled, {tickets.Count} tickets, {_deliveries.Count(d => d.Status == 503)} answered 503");
     }
 
     private async Task KillWorkerAfterAsync(Dictionary<string, string> environment, TimeSpan after)
@@ -88,9 +99,18 @@ public sealed class WorkerKillTests : IAsyncDisposable
 
     private async Task<Dictionary<string, string>> EnvironmentAsync(PanelDatabaseProvider provider)
     {
-        var environment = new Dictionary<string, string>
+        // The panel database is made (and migrated) here, so the test can seed the ticket's creator and count tickets.
+        _database = await TestPanelDatabase.CreateAsync(provider);
+        await _database.Factory.UseAsync(async db =>
+        {
+            db.Users.Add(PanelRows.Admin());
+            return await db.SaveChangesAsync();
+        }, CancellationToken.None);
+        return new Dictionary<string, string>
         {
             ["FlowCompiler__CacheDirectory"] = Path.Combine(Path.GetTempPath(), "flowc-cli-tests-cache"),
+            ["FlowCompiler__Database__Provider"] = provider.ToString(),
+            ["FlowCompiler__Database__ConnectionString"] = _database.Factory.Options.ConnectionString,
             ["FlowCompiler__Host__QueueLease"] = "00:00:02",
             ["FlowCompiler__Host__QueuePollInterval"] = "00:00:00.200",
             ["FlowCompiler__Host__RetryAttempts"] = "50",
@@ -99,14 +119,6 @@ public sealed class WorkerKillTests : IAsyncDisposable
             ["FlowCompiler__Host__MaxConcurrentRunsPerFlow"] = RunsInFlight.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["FlowCompiler__Http__MaxRetryAttempts"] = "0",
         };
-        if (provider == PanelDatabaseProvider.PostgreSql)
-        {
-            _postgres = await TestPanelDatabase.CreateAsync(provider);
-            environment["FlowCompiler__Database__Provider"] = "PostgreSql";
-            environment["FlowCompiler__Database__ConnectionString"] = _postgres.Factory.Options.ConnectionString;
-        }
-
-        return environment;
     }
 
     private string[] WriteEvents()
@@ -127,20 +139,21 @@ public sealed class WorkerKillTests : IAsyncDisposable
         {
           "format": "flowc/1",
           "id": "login-hook",
-          "name": "Webhook on login",
+          "name": "Ticket and webhook on login",
           "nodes": [
             { "id": "trigger", "type": "event", "parameters": { "event": "account.login" } },
-            { "id": "notify", "type": "webhook", "parameters": { "url": "{{url}}/login", "method": "POST", "contentType": "text/plain", "content": "{{"{{"}}id{{"}}"}}" } }
+            { "id": "open", "type": "createTicket", "parameters": { "title": "Login {{"{{"}}id{{"}}"}}", "priority": "low", "creatorId": 1, "content": "logged in", "as": "ticket" } },
+            { "id": "notify", "type": "webhook", "parameters": { "url": "{{url}}/login", "method": "POST", "contentType": "text/plain", "content": "{{"{{"}}id{{"}}"}} ticket {{"{{"}}ticket.id{{"}}"}}" } }
           ],
-          "edges": [ { "from": "trigger", "to": "notify" } ]
+          "edges": [ { "from": "trigger", "to": "open" }, { "from": "open", "to": "notify" } ]
         }
         """;
 
     public async ValueTask DisposeAsync()
     {
-        if (_postgres is not null)
+        if (_database is not null)
         {
-            await _postgres.DisposeAsync();
+            await _database.DisposeAsync();
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
