@@ -17,4 +17,7 @@ public sealed record CompletedRun(Guid RunId, string FlowId, int Version, string
 {
     /// <summary>Whether the run failed: a node failed, or the run stopped early (which fails the run too).</summary>
     public bool Failed => Result.Status == RunStatus.Failed;
+
+    /// <summary>Which code ran: the compiled flow, or the reference interpreter while it compiled.</summary>
+    public FlowTier Tier { get; init; } = FlowTier.Compiled;
 }

@@ -198,7 +198,7 @@ public sealed partial class FlowHost
         // The node that failed transiently decides the wait and the attempts, by its retry and its type's defaults.
         var transient = faults.FirstOrDefault(f => TransientFaults.IsTransient(f.Error));
         return transient is not null
-            ? AttemptOutcome.Transient($"node {transient.NodeId}: {transient.Error.Message}", _retry.With(flow.Loaded.Descriptor.RetryOf(transient.NodeId))) with { Record = record }
+            ? AttemptOutcome.Transient($"node {transient.NodeId}: {transient.Error.Message}", _retry.With(flow.Descriptor.RetryOf(transient.NodeId))) with { Record = record }
             : AttemptOutcome.Permanent(faults is [var fault, ..] ? $"node {fault.NodeId}: {fault.Error.Message}" : "failed") with { Record = record };
     }
 
@@ -236,7 +236,7 @@ public sealed partial class FlowHost
             return null;
         }
 
-        return new ActiveFlow(loaded, version, _options.MaxConcurrentRunsPerFlow);
+        return ActiveFlow.Compiled(loaded, version, _options.MaxConcurrentRunsPerFlow);
     }
 
     [LoggerMessage(EventId = 1607, Level = LogLevel.Critical, Message = "The run queue's worker stopped: {Error}")]

@@ -283,6 +283,18 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
                 return Published(latest, cacheHit: true, unchanged: true, validation, clock);
             }
 
+            if (ServesInterpretedFirst(canonical))
+            {
+                var (version, isNew) = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, actor, ct);
+                Activate(Interpreted(validation.Flow, canonical, version.Version));
+                if (isNew)
+                {
+                    LogPublished(_publishLog, flowId, version.Version, cacheHit: false);
+                }
+
+                return Published(version, cacheHit: false, unchanged: !isNew, validation, clock) with { Tier = FlowTier.Interpreted };
+            }
+
             var attempt = await CompileAsync(validation.Flow, canonical, flowId, ct);
             if (attempt.Flow is not { } compiled)
             {
@@ -309,7 +321,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
                 throw;
             }
 
-            Activate(new ActiveFlow(loaded, stored.Version, _options.MaxConcurrentRunsPerFlow));
+            Activate(ActiveFlow.Compiled(loaded, stored.Version, _options.MaxConcurrentRunsPerFlow));
             if (added)
             {
                 LogPublished(_publishLog, flowId, stored.Version, attempt.CacheHit);
@@ -332,7 +344,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
             await _store.SetPublishedAsync(flowId, null, ct);
             var active = _table.Find(flowId);
             Volatile.Write(ref _table, _table.Without(flowId));
-            active?.Loaded.Unload();
+            active?.Release();
             _loader.CloseOpenIfEmpty();
             ScheduleRepack();
             return active is not null;
@@ -383,7 +395,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
                 throw;
             }
 
-            Activate(new ActiveFlow(loaded, version, _options.MaxConcurrentRunsPerFlow));
+            Activate(ActiveFlow.Compiled(loaded, version, _options.MaxConcurrentRunsPerFlow));
             return Published(stored with { Published = true }, attempt.CacheHit, unchanged: false, validation, clock);
         }
         finally
@@ -419,6 +431,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         {
             var published = await _store.PublishedAsync(ct);
             var compiled = new List<(CompiledFlow Flow, int Version)>(published.Count);
+            var interpreted = new List<(Generator.Binding.BoundFlow Flow, byte[] Canonical, int Version)>();
             foreach (var stored in published)
             {
                 var bytes = Encoding.UTF8.GetBytes(stored.CanonicalJson);
@@ -427,6 +440,12 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
                 {
                     LogUnloadable(_loadLog, stored.FlowId, stored.Version, "it no longer validates: " + string.Join("; ", validation.Diagnostics.Take(3)));
                     failed.Add(stored.FlowId);
+                    continue;
+                }
+
+                if (ServesInterpretedFirst(bytes))
+                {
+                    interpreted.Add((validation.Flow, bytes, stored.Version));
                     continue;
                 }
 
@@ -443,32 +462,28 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
                 }
             }
 
-            if (compiled.Count == 0)
-            {
-                return (0, 0);
-            }
-
-            var loaded = _loader.LoadAtStart(compiled);
+            var loaded = compiled.Count == 0 ? [] : _loader.LoadAtStart(compiled);
             var table = _table;
             var replaced = new List<ActiveFlow>();
-            foreach (var (flow, version) in loaded)
+            foreach (var active in loaded.Select(l => ActiveFlow.Compiled(l.Flow, l.Version, _options.MaxConcurrentRunsPerFlow))
+                .Concat(interpreted.Select(i => Interpreted(i.Flow, i.Canonical, i.Version))))
             {
-                if (table.Find(flow.Descriptor.FlowId) is { } old)
+                if (table.Find(active.Id) is { } old)
                 {
                     replaced.Add(old);
                 }
 
-                table = table.With(new ActiveFlow(flow, version, _options.MaxConcurrentRunsPerFlow));
+                table = table.With(active);
             }
 
             Volatile.Write(ref _table, table);
             foreach (var old in replaced)
             {
-                old.Loaded.Unload();
+                old.Release();
             }
 
             PrepareInBackground([.. loaded.Select(l => l.Flow)]);
-            return (loaded.Count, hits);
+            return (loaded.Count + interpreted.Count, hits);
         }
         finally
         {
@@ -480,7 +495,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
     internal Task Maintenance => _background.Idle;
 
     /// <summary>How many load contexts hold the active flows.</summary>
-    internal int LoadContexts => _table.All.Select(f => f.Loaded.Context).Distinct().Count();
+    internal int LoadContexts => _table.All.Where(f => f.Loaded is not null).Select(f => f.Loaded!.Context).Distinct().Count();
 
     // Compiled, or taken from the cache; a compiler bug or a cache folder that cannot be written fails this flow
     // only, with the message the admin sees. Loading audits the assembly.
@@ -516,8 +531,12 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
     {
         var replaced = _table.Find(flow.Id);
         Volatile.Write(ref _table, _table.With(flow));
-        replaced?.Loaded.Unload();
-        PrepareInBackground([flow.Loaded]);
+        replaced?.Release();
+        if (flow.Loaded is { } loaded)
+        {
+            PrepareInBackground([loaded]);
+        }
+
         ScheduleRepack();
     }
 
@@ -575,7 +594,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
             Volatile.Write(ref _table, _table.Replacing([.. swapped.Select(p => p.New)]));
             foreach (var (old, _) in swapped)
             {
-                old.Loaded.Unload();
+                old.Release();
             }
 
             var used = swapped.Select(p => p.New.Loaded).ToHashSet();

@@ -72,6 +72,14 @@ public sealed class FlowHostOptions
     public bool PrepareFlows { get; set; } = true;
 
     /// <summary>
+    /// Whether a flow the compile cache does not hold yet is served by the reference interpreter the moment it is
+    /// published (or loaded at start-up), while Roslyn compiles it in the background; its compiled code takes over
+    /// when it is loaded and prepared (<see cref="FlowTier"/>). Off, a publish waits for the compiler (1–3 s cold) and
+    /// a start-up with a cold cache waits for every flow's compile.
+    /// </summary>
+    public bool TieredActivation { get; set; } = true;
+
+    /// <summary>
     /// A folder of flow files (<c>*.json</c>) the host publishes at start-up, after loading the stored flows; relative
     /// to the host's content root; null for none. A file whose content is published already makes no new version;
     /// one that does not publish is logged and its flow's stored version, if any, keeps running.

@@ -15,5 +15,7 @@ internal static class DemoSettings
         ["FlowCompiler:Proxmox:TokenId"] = ProxmoxEmulator.TokenId,
         ["FlowCompiler:Proxmox:TokenSecret"] = ProxmoxEmulator.TokenSecret,
         ["FlowCompiler:Proxmox:TaskPollInterval"] = "00:00:00.050",
+        // The demo shows what compiling and the cache cost, and its events run on the compiled flows.
+        ["FlowCompiler:Host:TieredActivation"] = "false",
     };
 }

@@ -46,7 +46,8 @@ internal sealed class EngineSession : IAsyncDisposable
     /// <param name="configure">Extra service registrations, e.g. the demo's network.</param>
     /// <param name="workQueue">
     /// Whether the engine works the durable run queue in the background, as an embedded host does (serve, demo); a
-    /// one-shot command (raise, publish) leaves the queue to the panel or to <c>flowc worker</c>.
+    /// one-shot command (raise, publish) leaves the queue to the panel or to <c>flowc worker</c>, and compiles its flows
+    /// before it uses them (no tiered activation).
     /// </param>
     /// <param name="ct">Cancels start-up.</param>
     public static async Task<EngineSession> OpenAsync(
@@ -66,7 +67,13 @@ internal sealed class EngineSession : IAsyncDisposable
 
         if (!workQueue)
         {
-            builder.Configuration.AddInMemoryCollection([new($"{FlowHostOptions.Section}:{nameof(FlowHostOptions.WorkQueue)}", "false")]);
+            // A one-shot command exits when it is done: it compiles what it publishes or runs (warming the cache, and
+            // reporting a compile failure) rather than leaving the compile to a background that exits with it.
+            builder.Configuration.AddInMemoryCollection(
+            [
+                new($"{FlowHostOptions.Section}:{nameof(FlowHostOptions.WorkQueue)}", "false"),
+                new($"{FlowHostOptions.Section}:{nameof(FlowHostOptions.TieredActivation)}", "false"),
+            ]);
         }
 
         // Warnings and errors go to stderr, so stdout stays one JSON document with --format json.

@@ -46,6 +46,17 @@ public sealed class FlowCache
         return entry.Value.IsCompletedSuccessfully ? Task.FromResult(entry.Value.Result with { CacheHit = true }) : Awaited(key, entry);
     }
 
+    /// <summary>
+    /// Whether the flow whose canonical bytes are <paramref name="canonicalFlow"/> is compiled already, in memory or on
+    /// disk (its manifest is there; the files are checked when they are read), so getting it costs no compile.
+    /// </summary>
+    public bool Holds(ReadOnlyMemory<byte> canonicalFlow)
+    {
+        var key = ContentHash.Of(canonicalFlow.Span);
+        return _memory.TryGetValue(key, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully
+            || File.Exists(PathOf(key, ".sha256"));
+    }
+
     // A failed compilation is not cached: the next request tries again.
     private async Task<CompileOutcome> Awaited(string key, Lazy<Task<CompileOutcome>> entry)
     {

@@ -29,7 +29,7 @@ internal sealed partial class FlowLoader(FlowHostOptions options, ILogger logger
     /// <summary>Loads copies of <paramref name="flows"/> into one new context and, unless turned off, JIT-compiles them; on failure nothing stays loaded.</summary>
     public IReadOnlyList<LoadedFlow> LoadCopies(IReadOnlyList<ActiveFlow> flows, CancellationToken ct)
     {
-        var copies = FlowLoadContext.LoadTogether([.. flows.Select(f => f.Loaded.Compiled)]);
+        var copies = FlowLoadContext.LoadTogether([.. flows.Select(f => f.Loaded!.Compiled)]);
         try
         {
             if (options.PrepareFlows)

@@ -91,14 +91,14 @@ internal sealed partial class FlowRunner
     {
         using var activity = FlowTelemetry.StartRun(flow.Id, flow.Version, eventName);
         var startedAt = _time.GetUtcNow();
-        var record = new FlowRun(flow.Loaded.Descriptor);
+        var record = new FlowRun(flow.Descriptor);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(_options.RunTimeout);
 
         Task entry;
         try
         {
-            entry = flow.Loaded.Entry(payload, services, record, deadline.Token);
+            entry = flow.Entry(payload, services, record, deadline.Token);
         }
         catch (Exception e)
         {
@@ -128,7 +128,7 @@ internal sealed partial class FlowRunner
 
         var result = record.ToResult();
         activity?.SetTag("flow.status", result.Status.ToString());
-        return (new CompletedRun(runId, flow.Id, flow.Version, eventName, startedAt, result, error), record.Faults, abandoned);
+        return (new CompletedRun(runId, flow.Id, flow.Version, eventName, startedAt, result, error) { Tier = flow.Tier }, record.Faults, abandoned);
     }
 
     private static string FirstNodeError(CompletedRun run)

@@ -17,12 +17,13 @@ namespace FlowCompiler.Hosting.Dispatch;
 internal static class LoadContextPacking
 {
     /// <summary>The active flows to load again into one new context; empty when no repack is due.</summary>
-    /// <param name="active">The active flows.</param>
+    /// <param name="active">The active flows (the interpreted ones are left where they are).</param>
     /// <param name="open">The context publishes load into, which is never repacked.</param>
     /// <param name="flowsPerContext">How many flows a full context holds.</param>
     public static IReadOnlyList<ActiveFlow> FlowsToRepack(IEnumerable<ActiveFlow> active, FlowLoadContext? open, int flowsPerContext)
     {
-        var closed = active.GroupBy(f => f.Loaded.Context).Where(g => g.Key != open).ToList();
+        // Interpreted flows have no context yet: they join the open one when their compiled code is ready.
+        var closed = active.Where(f => f.Loaded is not null).GroupBy(f => f.Loaded!.Context).Where(g => g.Key != open).ToList();
         var sparse = closed.Where(g => g.Key.IsSparse).ToList();
         var small = closed.Where(g => !g.Key.IsSparse && g.Key.Live < Math.Max(2, flowsPerContext / 4)).ToList();
         return sparse.Count > 0 || small.Count >= 2 ? [.. sparse.Concat(small).SelectMany(g => g)] : [];

@@ -23,6 +23,12 @@ public sealed record PublishResult
     /// <summary>Whether the compiled assembly came from the cache (Roslyn not used).</summary>
     public bool CacheHit { get; init; }
 
+    /// <summary>
+    /// What serves the version now: <see cref="FlowTier.Compiled"/>, or <see cref="FlowTier.Interpreted"/> while it
+    /// compiles in the background (<see cref="FlowHostOptions.TieredActivation"/>).
+    /// </summary>
+    public FlowTier Tier { get; init; } = FlowTier.Compiled;
+
     /// <summary>Whether the flow was identical to its published version, so nothing changed.</summary>
     public bool Unchanged { get; init; }
 

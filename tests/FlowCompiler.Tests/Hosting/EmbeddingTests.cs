@@ -53,6 +53,8 @@ public sealed class EmbeddingTests : IDisposable
             using var app = Build(o => o.UseSqlite("Data Source=panel.db").PublishFrom("flows").UseCacheDirectory(TestEngine.SharedCache.Folder));
             await app.StartAsync();
             var summary = await app.Services.GetRequiredService<IFlowHost>().Ready;
+            // The first start serves the flow interpreted and compiles it behind; the second finds it in the cache.
+            await app.Services.GetRequiredService<FlowHost>().WhenCompiledAsync();
             await app.StopAsync();
 
             Assert.Equal((expected.Loaded, expected.CacheHits, expected.Published, 0), (summary.Loaded, summary.CacheHits, summary.Published, summary.Failed.Count));

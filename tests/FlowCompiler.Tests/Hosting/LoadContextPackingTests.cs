@@ -17,7 +17,7 @@ public sealed class LoadContextPackingTests
     {
         var full = Together(4, first: 0);
         var open = new FlowLoadContext("open");
-        var published = Enumerable.Range(4, 3).Select(i => new ActiveFlow(open.Load(LoadContextTests.Variant(i)), 1, 1)).ToArray();
+        var published = Enumerable.Range(4, 3).Select(i => ActiveFlow.Compiled(open.Load(LoadContextTests.Variant(i)), 1, 1)).ToArray();
 
         Assert.Empty(LoadContextPacking.FlowsToRepack([.. full, .. published], open, flowsPerContext: 8));
         Release([.. full, .. published]);
@@ -29,7 +29,7 @@ public sealed class LoadContextPackingTests
         var shared = FlowLoadContext.LoadTogether([.. Enumerable.Range(30, 4).Select(LoadContextTests.Variant)]);
         shared[0].Unload();
         shared[1].Unload();
-        var live = shared.Skip(2).Select(f => new ActiveFlow(f, 1, 1)).ToArray();
+        var live = shared.Skip(2).Select(f => ActiveFlow.Compiled(f, 1, 1)).ToArray();
         var full = Together(4, first: 0);
 
         var repack = LoadContextPacking.FlowsToRepack([.. live, .. full], open: null, flowsPerContext: 8);
@@ -110,13 +110,13 @@ public sealed class LoadContextPackingTests
     }
 
     private static ActiveFlow[] Together(int count, int first) =>
-        [.. FlowLoadContext.LoadTogether([.. Enumerable.Range(first, count).Select(LoadContextTests.Variant)]).Select(f => new ActiveFlow(f, 1, 1))];
+        [.. FlowLoadContext.LoadTogether([.. Enumerable.Range(first, count).Select(LoadContextTests.Variant)]).Select(f => ActiveFlow.Compiled(f, 1, 1))];
 
     private static void Release(IEnumerable<ActiveFlow> flows)
     {
         foreach (var flow in flows)
         {
-            flow.Loaded.Unload();
+            flow.Release();
         }
     }
 }

@@ -122,9 +122,10 @@ public sealed class PublishTests
     [Fact]
     public async Task A_cache_folder_that_cannot_be_written_fails_the_publish_and_the_host_keeps_running()
     {
+        // Without tiered activation the publish waits for the compile, and so for the cache (tiered: the flow stays interpreted).
         var folder = Path.Combine(Directory.CreateTempSubdirectory("flowc-unwritable-cache-").FullName, "cache");
         var actions = new ActionSink();
-        await using var engine = await TestEngine.StartAsync(actions, cache: new FlowCache(folder));
+        await using var engine = await TestEngine.StartAsync(actions, new FlowCompiler.Hosting.FlowHostOptions { TieredActivation = false }, cache: new FlowCache(folder));
         Assert.True((await engine.Host.PublishAsync(HostFlows.LoginMail("login-mail", "kept " + Guid.NewGuid()))).Succeeded);
 
         Directory.Delete(folder, recursive: true);
