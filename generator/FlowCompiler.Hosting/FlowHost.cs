@@ -177,11 +177,15 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
     public const string StartupActor = "start-up";
 
     /// <inheritdoc />
-    public ValueTask<IReadOnlyList<CompletedRun>> RaiseAsync(string eventName, object payload, CancellationToken ct = default)
+    public ValueTask<IReadOnlyList<CompletedRun>> RaiseAsync(string eventName, object payload, CancellationToken ct = default) =>
+        RaiseAsync(eventName, payload, RunCancellation.StopWaiting, ct);
+
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<CompletedRun>> RaiseAsync(string eventName, object payload, RunCancellation onCancel, CancellationToken ct)
     {
         var listeners = ListenersOf(eventName, payload);
         var first = FirstAccepting(listeners, payload);
-        return first < 0 ? new ValueTask<IReadOnlyList<CompletedRun>>(NoRuns) : RunAllAsync(listeners, first, eventName, payload, ct);
+        return first < 0 ? new ValueTask<IReadOnlyList<CompletedRun>>(NoRuns) : RunAllAsync(listeners, first, eventName, payload, onCancel, ct);
     }
 
 
@@ -242,18 +246,21 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
         return -1;
     }
 
-    private async ValueTask<IReadOnlyList<CompletedRun>> RunAllAsync(ActiveFlow[] listeners, int first, string eventName, object payload, CancellationToken ct)
+    // Stopping the wait leaves the runs to finish on their own (they never throw); cancelling them hands them the token.
+    private async ValueTask<IReadOnlyList<CompletedRun>> RunAllAsync(ActiveFlow[] listeners, int first, string eventName, object payload, RunCancellation onCancel, CancellationToken ct)
     {
+        var runToken = onCancel == RunCancellation.CancelRuns ? ct : CancellationToken.None;
         var runs = new List<Task<CompletedRun>>(listeners.Length - first);
         for (var i = first; i < listeners.Length; i++)
         {
             if (i == first || listeners[i].Accepts(payload))
             {
-                runs.Add(_runner.RunAsync(listeners[i], eventName, payload, ct));
+                runs.Add(_runner.RunAsync(listeners[i], eventName, payload, runToken));
             }
         }
 
-        return await Task.WhenAll(runs);
+        var all = Task.WhenAll(runs);
+        return await (ct.CanBeCanceled && !runToken.CanBeCanceled ? all.WaitAsync(ct) : all);
     }
 
     /// <inheritdoc />

@@ -9,12 +9,12 @@ namespace FlowCompiler.Hosting;
 /// </summary>
 public static class FlowHostEventExtensions
 {
-    /// <summary>Runs every flow listening to <paramref name="flowEvent"/> and waits for them (<see cref="IFlowHost.RaiseAsync"/>).</summary>
+    /// <summary>Runs every flow listening to <paramref name="flowEvent"/> and waits for them (<see cref="IFlowHost.RaiseAsync(string, object, CancellationToken)"/>).</summary>
     /// <typeparam name="TPayload">The event's payload class.</typeparam>
     /// <param name="host">The host.</param>
     /// <param name="flowEvent">The event, e.g. <see cref="FlowEvents.AccountRegistration"/>.</param>
     /// <param name="payload">The payload.</param>
-    /// <param name="ct">Cancels waiting for the runs; the runs are cancelled too and recorded as such.</param>
+    /// <param name="ct">Stops waiting for the runs; they go on to their end and are recorded (<see cref="RunCancellation.StopWaiting"/>).</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static ValueTask<IReadOnlyList<CompletedRun>> RaiseAsync<TPayload>(this IFlowHost host, FlowEvent<TPayload> flowEvent, TPayload payload, CancellationToken ct = default)
         where TPayload : class

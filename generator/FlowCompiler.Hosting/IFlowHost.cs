@@ -30,11 +30,24 @@ public interface IFlowHost
     /// </summary>
     /// <param name="eventName">The event, e.g. <c>account.login</c> (<see cref="FlowEvents"/> names them all).</param>
     /// <param name="payload">The payload, of the event's type (<see cref="UserEvent"/> for <c>account.login</c>).</param>
-    /// <param name="ct">Cancels waiting for the runs; the runs are cancelled too and recorded as such.</param>
+    /// <param name="ct">
+    /// Stops waiting for the runs (an <see cref="OperationCanceledException"/>); the runs go on to their end and are recorded
+    /// (<see cref="RunCancellation.StopWaiting"/>), so a request's token that fires when its client goes away cuts no effect halfway.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="eventName"/> or <paramref name="payload"/> is null.</exception>
     /// <exception cref="ArgumentException">The event is unknown, or the payload is not of its type.</exception>
     /// <exception cref="InvalidOperationException">Start-up has not finished (<see cref="Ready"/>), or it failed.</exception>
     ValueTask<IReadOnlyList<CompletedRun>> RaiseAsync(string eventName, object payload, CancellationToken ct = default);
+
+    /// <summary>As <see cref="RaiseAsync(string, object, CancellationToken)"/>, with what cancelling <paramref name="ct"/> means.</summary>
+    /// <param name="eventName">The event.</param>
+    /// <param name="payload">The payload, of the event's type.</param>
+    /// <param name="onCancel">Stop waiting only, or cancel the runs too (they are then recorded as cancelled by the caller).</param>
+    /// <param name="ct">The token.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="eventName"/> or <paramref name="payload"/> is null.</exception>
+    /// <exception cref="ArgumentException">The event is unknown, or the payload is not of its type.</exception>
+    /// <exception cref="InvalidOperationException">Start-up has not finished (<see cref="Ready"/>), or it failed.</exception>
+    ValueTask<IReadOnlyList<CompletedRun>> RaiseAsync(string eventName, object payload, RunCancellation onCancel, CancellationToken ct);
 
     /// <summary>
     /// Stores the runs of every flow accepting the event in the durable run queue and returns once they are committed,

@@ -131,6 +131,8 @@ public sealed class HealthCheckTests : IDisposable
 
         public ValueTask<IReadOnlyList<CompletedRun>> RaiseAsync(string eventName, object payload, CancellationToken ct = default) => throw new NotSupportedException();
 
+        public ValueTask<IReadOnlyList<CompletedRun>> RaiseAsync(string eventName, object payload, RunCancellation onCancel, CancellationToken ct) => throw new NotSupportedException();
+
         public ValueTask<int> EnqueueAsync(string eventName, object payload, CancellationToken ct = default) => throw new NotSupportedException();
 
         public Task<PublishResult> PublishAsync(ReadOnlyMemory<byte> flowJson, CancellationToken ct = default) => throw new NotSupportedException();

@@ -75,6 +75,57 @@ public sealed class RaiseTests
     }
 
     [Fact]
+    public async Task A_caller_that_stops_waiting_leaves_its_runs_to_finish_and_be_recorded()
+    {
+        var actions = new ActionSink { Hanging = { "ada@example.org" } };
+        await using var engine = await TestEngine.StartAsync(actions);
+        await engine.Host.PublishAsync(HostFlows.LoginMail("patient", "patient"));
+        using var client = new CancellationTokenSource();
+
+        // The request's token fires (its client went away) while the mail is being sent.
+        var raised = engine.Host.RaiseAsync("account.login", HostFlows.Login(1), client.Token).AsTask();
+        await client.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => raised);
+
+        // The mail goes out after all, and the run is recorded as it ended: succeeded, not cut short.
+        actions.Release.SetResult();
+        await engine.Host.FlushRecordsAsync();
+        var recorded = await EventuallyRecordedAsync(engine, "patient");
+        Assert.Equal(Runtime.Execution.RunStatus.Succeeded, recorded.Status);
+    }
+
+    [Fact]
+    public async Task A_caller_that_cancels_its_runs_gets_them_recorded_as_cancelled()
+    {
+        var actions = new ActionSink { Hanging = { "ada@example.org" } };
+        await using var engine = await TestEngine.StartAsync(actions);
+        await engine.Host.PublishAsync(HostFlows.LoginMail("cancelled", "cancelled"));
+        using var client = new CancellationTokenSource();
+
+        var raised = engine.Host.RaiseAsync("account.login", HostFlows.Login(1), RunCancellation.CancelRuns, client.Token).AsTask();
+        await client.CancelAsync();
+        var run = Assert.Single(await raised);
+
+        Assert.Equal((true, "The run was cancelled by the caller."), (run.Failed, run.Error));
+        actions.Release.SetResult();
+    }
+
+    private static async Task<Runtime.Persistence.Records.RunRecord> EventuallyRecordedAsync(TestEngine engine, string flowId)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            await engine.Host.FlushRecordsAsync(limit.Token);
+            if ((await engine.Host.ReadRunsAsync(flowId, ct: limit.Token)) is [var run, ..])
+            {
+                return run;
+            }
+
+            await Task.Delay(20, limit.Token);
+        }
+    }
+
+    [Fact]
     public async Task A_hanging_flow_times_out_without_holding_up_the_caller_or_other_flows()
     {
         var actions = new ActionSink { Hanging = { "slow@example.org" } };
