@@ -1,0 +1,4 @@
+namespace FlowCompiler.Generator.Binding;
+
+/// <summary>What a filter compares against.</summary>
+public abstract record FilterOperand;
