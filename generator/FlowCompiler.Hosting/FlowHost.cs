@@ -104,8 +104,8 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
     public bool IsReady => _started.Task.IsCompletedSuccessfully;
 
     /// <inheritdoc />
-    public IReadOnlyList<(string FlowId, int Version, string EventName)> Active =>
-        [.. _table.All.Select(f => (f.Id, f.Version, f.EventName))];
+    public IReadOnlyList<(string FlowId, int Version, string EventName, FlowTier Tier)> Active =>
+        [.. _table.All.Select(f => (f.Id, f.Version, f.EventName, f.Tier))];
 
 
     /// <summary>

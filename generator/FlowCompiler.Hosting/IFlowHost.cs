@@ -20,8 +20,8 @@ public interface IFlowHost
     /// <summary>Whether start-up has finished and events can be raised.</summary>
     bool IsReady { get; }
 
-    /// <summary>The flows running now: id, version and event, by event then publishing order.</summary>
-    IReadOnlyList<(string FlowId, int Version, string EventName)> Active { get; }
+    /// <summary>The flows running now: id, version, event and tier (interpreted while it compiles), by event then publishing order.</summary>
+    IReadOnlyList<(string FlowId, int Version, string EventName, FlowTier Tier)> Active { get; }
 
     /// <summary>
     /// Runs every published flow listening to <paramref name="eventName"/> and waits for them; returns their

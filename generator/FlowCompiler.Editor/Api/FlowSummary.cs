@@ -9,5 +9,6 @@ namespace FlowCompiler.Editor.Api;
 /// <param name="DraftRevision">The saved draft's revision, or null when nobody edited it in the editor.</param>
 /// <param name="HasUnpublishedChanges">Whether the draft was saved since it was last published.</param>
 /// <param name="LastRun">The newest recorded run, or null.</param>
+/// <param name="Tier">What runs the published version in this host: <c>compiled</c>, <c>interpreted</c> while it compiles, or null when unpublished.</param>
 public sealed record FlowSummary(
-    string Id, string? Name, string? Trigger, int? PublishedVersion, int? LatestVersion, int? DraftRevision, bool HasUnpublishedChanges, RunSummary? LastRun);
+    string Id, string? Name, string? Trigger, int? PublishedVersion, int? LatestVersion, int? DraftRevision, bool HasUnpublishedChanges, RunSummary? LastRun, string? Tier);

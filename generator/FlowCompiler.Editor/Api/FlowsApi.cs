@@ -82,6 +82,7 @@ internal sealed class FlowsApi(FlowHost host, DraftStore drafts, IFlowVersionSto
         var stored = (await versions.ListAsync(ct)).GroupBy(v => v.FlowId).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var saved = (await drafts.ListAsync(ct)).ToDictionary(d => d.FlowId, StringComparer.Ordinal);
         var lastRuns = await runs.LatestPerFlowAsync(ct);
+        var tiers = host.Active.ToDictionary(a => a.FlowId, a => PublishResponse.TierName(a.Tier), StringComparer.Ordinal);
         var list = stored.Keys.Union(saved.Keys).Order(StringComparer.Ordinal).Select(id =>
         {
             var flowVersions = stored.GetValueOrDefault(id) ?? [];
@@ -95,7 +96,8 @@ internal sealed class FlowsApi(FlowHost host, DraftStore drafts, IFlowVersionSto
                 latest?.Version,
                 draft?.Revision,
                 draft is not null && draft.Revision != draft.PublishedRevision,
-                lastRuns.GetValueOrDefault(id) is { } run ? RunSummary.From(run, withNodes: false) : null);
+                lastRuns.GetValueOrDefault(id) is { } run ? RunSummary.From(run, withNodes: false) : null,
+                tiers.GetValueOrDefault(id));
         });
         return TypedResults.Ok(list.ToList());
     }

@@ -140,6 +140,10 @@ public sealed class EditorFlowsApiTests
         var row = (await panel.Client.GetFromJsonAsync<JsonArray>("/flows/api/flows"))!.Single()!;
         Assert.Equal(1, (int?)row["publishedVersion"]);
         Assert.False((bool?)row["hasUnpublishedChanges"]);
+        // Served at once (by the interpreter while it compiles, unless the cache held it); compiled once that is done.
+        Assert.Contains((string?)row["tier"], new[] { "interpreted", "compiled" });
+        await panel.Host.WhenCompiledAsync();
+        Assert.Equal("compiled", (string?)(await panel.Client.GetFromJsonAsync<JsonArray>("/flows/api/flows"))!.Single()!["tier"]);
         var history = await panel.Client.GetFromJsonAsync<JsonArray>("/flows/api/flows/welcome-mail/versions");
         Assert.Equal("ada", (string?)history!.Single()!["createdBy"]);
     }

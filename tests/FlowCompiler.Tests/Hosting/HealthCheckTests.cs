@@ -117,7 +117,7 @@ public sealed class HealthCheckTests : IDisposable
 
         public bool IsReady => true;
 
-        public IReadOnlyList<(string FlowId, int Version, string EventName)> Active => [];
+        public IReadOnlyList<(string FlowId, int Version, string EventName, FlowTier Tier)> Active => [];
 
         public Task<(int Pending, int Dead)> CountQueuedRunsAsync(CancellationToken ct = default) => Task.FromResult((queued, dead));
 

@@ -100,6 +100,8 @@ export interface FlowSummary {
   draftRevision: number | null;
   hasUnpublishedChanges: boolean;
   lastRun: RunSummary | null;
+  /** What runs the published version here: the interpreter serves it while it compiles. */
+  tier: "compiled" | "interpreted" | null;
 }
 
 export interface DraftResponse {
@@ -131,6 +133,7 @@ export interface PublishResponse {
   unchanged: boolean;
   cacheHit: boolean;
   elapsedMs: number;
+  tier: "compiled" | "interpreted";
 }
 
 /** One effect as spec §7 writes it: node, type and the action's rendered parameters. */

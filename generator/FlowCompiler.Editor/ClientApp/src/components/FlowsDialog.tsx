@@ -26,7 +26,7 @@ export default function FlowsDialog({ onOpen, onNew, onClose }: { onOpen(id: str
               <tr key={f.id}>
                 <td><button className="link" onClick={() => onOpen(f.id)}>{f.name ?? f.id}</button> <span className="hint">{f.id}</span></td>
                 <td>{f.trigger ?? "—"}</td>
-                <td>{f.publishedVersion ? `v${f.publishedVersion}` : "no"}</td>
+                <td>{f.publishedVersion ? `v${f.publishedVersion}${f.tier === "interpreted" ? " (compiling)" : ""}` : "no"}</td>
                 <td>{f.draftRevision ? `r${f.draftRevision}${f.hasUnpublishedChanges ? " (unpublished changes)" : ""}` : "—"}</td>
                 <td className={f.lastRun ? `run-${f.lastRun.status}` : ""}>{f.lastRun ? `${f.lastRun.status}, ${new Date(f.lastRun.startedAt).toLocaleString()}` : "—"}</td>
               </tr>
