@@ -88,7 +88,7 @@ public sealed partial class FlowEmitter
         var append = AppendMethod(kind, hole.Escape);
         if (!path.IsMany && path.Type is not ArrayType)
         {
-            w.WriteLine($"TemplateText.{append}(ref text, {Single(path)});");
+            w.WriteLine(DirectAppend(path.Type, hole.Escape, Single(path)) ?? $"TemplateText.{append}(ref text, {Single(path)});");
             return;
         }
 
@@ -116,6 +116,18 @@ public sealed partial class FlowEmitter
             w.WriteLine("text.AppendLiteral(\"]\");");
         }
     }
+
+    // Text, and a number, datetime or boolean that cannot be null, needing no escaping, is appended as C# interpolation
+    // would append it, straight into the handler (whose culture is the invariant one); the TemplateText helpers are for
+    // nullable values and escaping.
+    private static string? DirectAppend(FlowType type, HoleEscape escape, string value) => (type, escape) switch
+    {
+        (ScalarType { Kind: ScalarKind.String }, HoleEscape.None) => $"text.AppendFormatted({value});",
+        (ScalarType { IsNullable: false, Kind: ScalarKind.Int or ScalarKind.Decimal }, HoleEscape.None or HoleEscape.JsonValue) => $"text.AppendFormatted({value});",
+        (ScalarType { IsNullable: false, Kind: ScalarKind.DateTime }, HoleEscape.None) => $"text.AppendFormatted({value}, TemplateText.DateTimeFormat);",
+        (ScalarType { IsNullable: false, Kind: ScalarKind.Bool }, HoleEscape.None or HoleEscape.JsonValue) => $"text.AppendLiteral({value} ? \"true\" : \"false\");",
+        _ => null,
+    };
 
     private static string AppendMethod(ScalarKind kind, HoleEscape escape) => (kind, escape) switch
     {
