@@ -35,7 +35,8 @@ internal sealed partial class FlowRunner
     public async Task<CompletedRun> RunAsync(ActiveFlow flow, string eventName, object payload, CancellationToken ct)
     {
         var (run, _) = await RunGatedAsync(flow, eventName, payload, _services, Guid.NewGuid(), ct);
-        _recorder.Record(run, payload);
+        // Waits only when records fall behind (backpressure), else completes at once.
+        await _recorder.RecordAsync(run, payload);
         return run;
     }
 

@@ -7,7 +7,7 @@ namespace FlowCompiler.Tests.Persistence;
 
 public sealed class MigrationTests
 {
-    private static readonly string[] ProjectTables = ["flowVersions", "flowDrafts", "runs", "runNodes", "runQueue", "runLedger"];
+    private static readonly string[] ProjectTables = ["flowVersions", "flowDrafts", "runs", "runQueue", "runLedger"];
 
     [Theory]
     [InlineData(PanelDatabaseProvider.Sqlite)]
