@@ -21,8 +21,9 @@ internal sealed partial class RunRecorder : IAsyncDisposable
     /// </summary>
     public static readonly TimeSpan RoomWait = TimeSpan.FromSeconds(5);
 
-    // Retention costs a query or two: run it once per this many records written.
-    private const int PruneEvery = 1_000;
+    // Retention costs a scan of the time index as long as the count limit: run it once per a tenth of that limit written
+    // (so the table may hold up to 10% more between prunes), and never more often than once per this many records.
+    private const int MinPruneEvery = 1_000;
 
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -37,6 +38,7 @@ internal sealed partial class RunRecorder : IAsyncDisposable
     private TaskCompletionSource? _room;
     private int _backlog;
     private int _behind;
+    private readonly int _pruneEvery;
     private int _writtenSincePrune;
 
     public RunRecorder(IRunRecordStore store, FlowHostOptions options, TimeProvider time, ILogger logger)
@@ -45,6 +47,7 @@ internal sealed partial class RunRecorder : IAsyncDisposable
         _options = options;
         _time = time;
         _logger = logger;
+        _pruneEvery = Math.Max(MinPruneEvery, options.RetentionCount / 10);
         // Unbounded: the backlog is bounded by the callers' wait for room, never by dropping records.
         _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
         _writer = Task.Run(WriteLoopAsync);
@@ -220,7 +223,7 @@ internal sealed partial class RunRecorder : IAsyncDisposable
         }
 
         _writtenSincePrune += batch.Count;
-        if (_writtenSincePrune >= PruneEvery)
+        if (_writtenSincePrune >= _pruneEvery)
         {
             _writtenSincePrune = 0;
             await PruneAsync(CancellationToken.None);
