@@ -3,8 +3,10 @@ using System.Globalization;
 using FlowCompiler.Hosting.Records;
 using FlowCompiler.Runtime.Execution;
 using FlowCompiler.Runtime.Persistence.Records;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace FlowCompiler.Hosting.Storage;
 
@@ -44,12 +46,12 @@ internal static class RunRows
     public static Task InsertAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<RunRecordDraft> drafts) => connection switch
     {
         NpgsqlConnection postgres => CopyPostgresAsync(postgres, drafts),
-        Microsoft.Data.Sqlite.SqliteConnection => InsertPreparedAsync(connection, transaction, drafts, "$", SqliteGuid, SqliteTime),
-        _ => InsertPreparedAsync(connection, transaction, drafts, "@", guid => guid, time => time),
+        SqliteConnection sqlite => InsertSqlite(sqlite, drafts),
+        _ => InsertPreparedAsync(connection, transaction, drafts, "@"),
     };
 
     private static async Task InsertPreparedAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<RunRecordDraft> drafts, string p, Func<Guid, object> guid, Func<DateTime, object> time)
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<RunRecordDraft> drafts, string p)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
@@ -70,12 +72,12 @@ internal static class RunRows
         foreach (var draft in drafts)
         {
             var run = draft.Run;
-            id.Value = guid(run.RunId);
+            id.Value = run.RunId;
             flowId.Value = run.FlowId;
             flowVersion.Value = run.Version;
             eventName.Value = run.EventName;
             status.Value = StatusName(run.Result.Status);
-            startedAt.Value = time(run.StartedAt.UtcDateTime);
+            startedAt.Value = run.StartedAt.UtcDateTime;
             durationMs.Value = run.Result.Duration.TotalMilliseconds;
             error.Value = (object?)run.Error ?? DBNull.Value;
             eventPayload.Value = (object?)draft.RedactedPayload ?? DBNull.Value;
@@ -83,6 +85,38 @@ internal static class RunRows
             await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
     }
+
+    // One prepared statement stepped per row on SQLite's own handle, in the transaction the connection has open:
+    // parameters bound by position, where Microsoft.Data.Sqlite would look each one up by name for every row.
+    private static Task InsertSqlite(SqliteConnection connection, IReadOnlyList<RunRecordDraft> drafts)
+    {
+        var db = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(db, $"INSERT INTO \"runs\" ({Columns}) VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8, ?9, ?10)", out var insert), db);
+        using (insert)
+        {
+            foreach (var draft in drafts)
+            {
+                var run = draft.Run;
+                Check(raw.sqlite3_bind_text(insert, 1, SqliteGuid(run.RunId)), db);
+                Check(raw.sqlite3_bind_text(insert, 2, run.FlowId), db);
+                Check(raw.sqlite3_bind_int(insert, 3, run.Version), db);
+                Check(raw.sqlite3_bind_text(insert, 4, run.EventName), db);
+                Check(raw.sqlite3_bind_text(insert, 5, StatusName(run.Result.Status)), db);
+                Check(raw.sqlite3_bind_text(insert, 6, SqliteTime(run.StartedAt.UtcDateTime)), db);
+                Check(raw.sqlite3_bind_double(insert, 7, run.Result.Duration.TotalMilliseconds), db);
+                Check(run.Error is null ? raw.sqlite3_bind_null(insert, 8) : raw.sqlite3_bind_text(insert, 8, run.Error), db);
+                Check(draft.RedactedPayload is null ? raw.sqlite3_bind_null(insert, 9) : raw.sqlite3_bind_text(insert, 9, draft.RedactedPayload), db);
+                Check(raw.sqlite3_bind_text(insert, 10, RunNodesJson.Serialize(Nodes(run.Result))), db);
+                Check(raw.sqlite3_step(insert), db);
+                Check(raw.sqlite3_reset(insert), db);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // Throws for any result but OK, ROW and DONE, with SQLite's message.
+    private static void Check(int rc, sqlite3 db) => SqliteException.ThrowExceptionForRC(rc, db);
 
     // Binary COPY: one round trip for the whole batch.
     private static async Task CopyPostgresAsync(NpgsqlConnection connection, IReadOnlyList<RunRecordDraft> drafts)
@@ -131,7 +165,7 @@ internal static class RunRows
     };
 
     // EF Core's SQLite text for a Guid: upper-case "D" format.
-    private static object SqliteGuid(Guid guid) => string.Create(36, guid, static (span, g) =>
+    private static string SqliteGuid(Guid guid) => string.Create(36, guid, static (span, g) =>
     {
         g.TryFormat(span, out _);
         for (var i = 0; i < span.Length; i++)
@@ -141,7 +175,7 @@ internal static class RunRows
     });
 
     // EF Core's SQLite text for a DateTime.
-    private static object SqliteTime(DateTime time) => time.ToString("yyyy'-'MM'-'dd HH':'mm':'ss.FFFFFFF", CultureInfo.InvariantCulture);
+    private static string SqliteTime(DateTime time) => time.ToString("yyyy'-'MM'-'dd HH':'mm':'ss.FFFFFFF", CultureInfo.InvariantCulture);
 
     private static DbParameter Add(DbCommand command, string name)
     {
