@@ -25,11 +25,14 @@ public sealed class BenchHost(FlowHost host, PanelDbContextFactory database, str
     /// <summary>The panel database of the host.</summary>
     public PanelDbContextFactory Database { get; } = database;
 
-    /// <summary>Creates the database and the host, with default options unless <paramref name="options"/> are given.</summary>
-    public static async Task<BenchHost> StartAsync(string cacheFolder, IFlowServices services, FlowHostOptions? options = null)
+    /// <summary>
+    /// Creates the database (a SQLite file, unless <paramref name="panel"/> names another) and the host, with default
+    /// options unless <paramref name="options"/> are given.
+    /// </summary>
+    public static async Task<BenchHost> StartAsync(string cacheFolder, IFlowServices services, FlowHostOptions? options = null, PanelDatabaseOptions? panel = null)
     {
         var folder = Directory.CreateTempSubdirectory("flowc-bench-host-").FullName;
-        var database = new PanelDbContextFactory(new PanelDatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "panel.db")}" });
+        var database = new PanelDbContextFactory(panel ?? new PanelDatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "panel.db")}" });
         await PanelDatabase.MigrateAsync(database, CancellationToken.None);
         var host = new FlowHost(
             new FlowCache(cacheFolder),

@@ -63,10 +63,14 @@ public static class ProcessMeasurements
         return new PublishSample(flows, double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
-    /// <summary>A burst of <paramref name="raises"/> raises through a host on SQLite in a fresh process (<see cref="RecordsProbe"/>).</summary>
-    public static RecordsSample Records(int raises)
+    /// <summary>
+    /// A burst of <paramref name="raises"/> raises through a host in a fresh process (<see cref="RecordsProbe"/>), on
+    /// SQLite, or on a new database of the PostgreSQL server <paramref name="postgresServer"/> names.
+    /// </summary>
+    public static RecordsSample Records(int raises, string? postgresServer = null)
     {
-        var (output, _) = ChildProcess.RunProbe(RecordsProbe.Name, BenchCompiler.SharedCacheFolder, raises.ToString(CultureInfo.InvariantCulture));
+        string[] args = [BenchCompiler.SharedCacheFolder, raises.ToString(CultureInfo.InvariantCulture), .. postgresServer is null ? [] : new[] { postgresServer }];
+        var (output, _) = ChildProcess.RunProbe(RecordsProbe.Name, args);
         var parts = output.Split(' ');
         return new RecordsSample(raises, double.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
     }

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using FlowCompiler.Bench.Flows;
+using FlowCompiler.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace FlowCompiler.Bench.Probes;
 
@@ -26,13 +28,36 @@ public static class RecordsProbe
     /// <summary>Raises in flight at once, as from a panel's many request threads.</summary>
     public const int InFlight = 64;
 
-    /// <summary>Raises <paramref name="raises"/> events; returns "records-per-second records-lost".</summary>
-    public static string Measure(string cacheFolder, int raises) => MeasureAsync(cacheFolder, raises).GetAwaiter().GetResult();
+    /// <summary>
+    /// Raises <paramref name="raises"/> events, recorded in a SQLite file or, given <paramref name="postgresServer"/>'s
+    /// connection string, in a new PostgreSQL database dropped afterwards; returns "records-per-second records-lost".
+    /// </summary>
+    public static string Measure(string cacheFolder, int raises, string? postgresServer = null)
+    {
+        if (postgresServer is null)
+        {
+            return MeasureAsync(cacheFolder, raises, null).GetAwaiter().GetResult();
+        }
 
-    private static async Task<string> MeasureAsync(string cacheFolder, int raises)
+        var database = new NpgsqlConnectionStringBuilder(postgresServer) { Database = $"flowc_bench_{Guid.NewGuid():N}" };
+        try
+        {
+            return MeasureAsync(cacheFolder, raises, new PanelDatabaseOptions { Provider = PanelDatabaseProvider.PostgreSql, ConnectionString = database.ConnectionString }).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var server = new NpgsqlConnection(postgresServer);
+            server.Open();
+            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Database}\" WITH (FORCE)", server);
+            drop.ExecuteNonQuery();
+        }
+    }
+
+    private static async Task<string> MeasureAsync(string cacheFolder, int raises, PanelDatabaseOptions? panel)
     {
         // Retention must not thin the burst out: records_lost counts what the host failed to write, not what it pruned.
-        await using var host = await BenchHost.StartAsync(cacheFolder, new MailSink(), new Hosting.FlowHostOptions { RetentionCount = 10 * (Warmup + raises) });
+        await using var host = await BenchHost.StartAsync(cacheFolder, new MailSink(), new Hosting.FlowHostOptions { RetentionCount = 10 * (Warmup + raises) }, panel);
         await host.PublishAsync(BenchFlows.Mail("records"));
         await host.SettleAsync();
         var server = BenchEvents.Server(16);

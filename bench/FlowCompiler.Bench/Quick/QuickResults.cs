@@ -12,7 +12,8 @@ namespace FlowCompiler.Bench.Quick;
 /// <param name="LoadContexts">Shared against per-flow load contexts.</param>
 /// <param name="Cold">The cold-compile samples.</param>
 /// <param name="Publish">The 1,000-flow publish.</param>
-/// <param name="Records">The burst of raises with their run records.</param>
+/// <param name="Records">The burst of raises with their run records on SQLite.</param>
+/// <param name="PostgresRecords">The same on PostgreSQL, when <c>FLOWC_TEST_POSTGRES</c> named a server.</param>
 public sealed record QuickResults(
     SuiteFigures Dispatch,
     SuiteFigures Templates,
@@ -22,7 +23,8 @@ public sealed record QuickResults(
     SuiteFigures LoadContexts,
     IReadOnlyList<ColdCompileSample> Cold,
     PublishSample Publish,
-    RecordsSample Records)
+    RecordsSample Records,
+    RecordsSample? PostgresRecords)
 {
     /// <summary>The flow counts of the dispatch suite.</summary>
     public static readonly int[] FlowCounts = [1, 10, 100];
@@ -52,7 +54,8 @@ public sealed record QuickResults(
             Publish1000FlowsS: Round(Publish.Seconds, 2),
             MemoryAfter1000FlowsMb: Round(Publish.ManagedMb, 1),
             RecordedRunsPerS: Math.Round(Records.RecordsPerSecond),
-            RecordsLost: Records.Lost));
+            RecordsLost: Records.Lost + (PostgresRecords?.Lost ?? 0),
+            RecordedRunsPerSPostgres: PostgresRecords is { } postgres ? Math.Round(postgres.RecordsPerSecond) : null));
 
     private static double Milliseconds(double nanoseconds) => Round(nanoseconds / 1e6, 3);
 

@@ -36,6 +36,7 @@ public static class QuickRun
         var publish = ProcessMeasurements.Publish(PublishedFlows);
         Console.Out.WriteLine($"raising {RecordedRaises:N0} events with their run records in a fresh process…");
         var records = ProcessMeasurements.Records(RecordedRaises);
+        var postgres = Environment.GetEnvironmentVariable("FLOWC_TEST_POSTGRES") is { Length: > 0 } server ? ProcessMeasurements.Records(RecordedRaises, server) : null;
 
         var config = QuickConfig.Create(Path.Combine(Path.GetTempPath(), "flowc-bench-artifacts"));
         var summaries = BenchmarkRunner.Run(
@@ -50,7 +51,8 @@ public static class QuickRun
             LoadContexts: Of<LoadContextBenchmarks>(summaries),
             Cold: cold,
             Publish: publish,
-            Records: records);
+            Records: records,
+            PostgresRecords: postgres);
         var summary = run.ToSummary(MachineDescription.Read(), DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 
         Directory.CreateDirectory(results);

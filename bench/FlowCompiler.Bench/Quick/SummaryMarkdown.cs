@@ -49,6 +49,7 @@ public static class SummaryMarkdown
         Line(md, $"| publish 1,000 flows, empty cache (no target) | {a.Publish1000FlowsS:0.0} s, {a.MemoryAfter1000FlowsMb:0} MB managed after | — |");
         Target(md, "≥ 50,000 recorded runs per second on SQLite (burst of 100,000 raises)", $"{a.RecordedRunsPerS:N0}/s", a.RecordedRunsPerS >= 50_000);
         Target(md, "no run record lost in that burst", $"{a.RecordsLost}", a.RecordsLost == 0);
+        Line(md, $"| recorded runs per second on PostgreSQL, same burst (no target) | {(a.RecordedRunsPerSPostgres is { } pg ? $"{pg:N0}/s" : "not measured: FLOWC_TEST_POSTGRES unset")} | — |");
         Line(md);
 
         Dispatch(md, run);
