@@ -138,7 +138,8 @@ public sealed partial class FlowHost
         {
             if (i == first || listeners[i].Accepts(payload))
             {
-                runs.Add(new QueuedRun(Guid.NewGuid(), eventId, listeners[i].Id, listeners[i].Version, eventName, json));
+                // Time-ordered like every run id of the host: the queue's and the records' key indexes grow at their end.
+                runs.Add(new QueuedRun(Guid.CreateVersion7(), eventId, listeners[i].Id, listeners[i].Version, eventName, json));
             }
         }
 

@@ -55,7 +55,7 @@ public sealed class FlowHostOptions
     public int RetentionCount { get; set; } = 100_000;
 
     /// <summary>Run records written to the database in one batch.</summary>
-    public int RecordBatchSize { get; set; } = 200;
+    public int RecordBatchSize { get; set; } = 1_000;
 
     /// <summary>
     /// How many published flow versions share one collectible load context before the host opens a new one.

@@ -17,16 +17,22 @@ namespace FlowCompiler.Bench.Flows;
 /// panel database in a temporary folder, compiled flows in <paramref name="cacheFolder"/> — with actions going
 /// to <paramref name="services"/>.
 /// </summary>
-public sealed class BenchHost(FlowHost host, string folder) : IAsyncDisposable
+public sealed class BenchHost(FlowHost host, PanelDbContextFactory database, string folder) : IAsyncDisposable
 {
     /// <summary>The host.</summary>
     public FlowHost Host { get; } = host;
 
-    /// <summary>Creates the database and the host, with default options unless <paramref name="options"/> are given.</summary>
-    public static async Task<BenchHost> StartAsync(string cacheFolder, IFlowServices services, FlowHostOptions? options = null)
+    /// <summary>The panel database of the host.</summary>
+    public PanelDbContextFactory Database { get; } = database;
+
+    /// <summary>
+    /// Creates the database (a SQLite file, unless <paramref name="panel"/> names another) and the host, with default
+    /// options unless <paramref name="options"/> are given.
+    /// </summary>
+    public static async Task<BenchHost> StartAsync(string cacheFolder, IFlowServices services, FlowHostOptions? options = null, PanelDatabaseOptions? panel = null)
     {
         var folder = Directory.CreateTempSubdirectory("flowc-bench-host-").FullName;
-        var database = new PanelDbContextFactory(new PanelDatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "panel.db")}" });
+        var database = new PanelDbContextFactory(panel ?? new PanelDatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "panel.db")}" });
         await PanelDatabase.MigrateAsync(database, CancellationToken.None);
         var host = new FlowHost(
             new FlowCache(cacheFolder),
@@ -40,7 +46,7 @@ public sealed class BenchHost(FlowHost host, string folder) : IAsyncDisposable
             TimeProvider.System,
             NullLoggerFactory.Instance);
         await host.StartAsync();
-        return new BenchHost(host, folder);
+        return new BenchHost(host, database, folder);
     }
 
     /// <summary>Publishes one flow; a flow that does not publish is a bug in the suite.</summary>

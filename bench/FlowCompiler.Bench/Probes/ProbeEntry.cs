@@ -14,8 +14,11 @@ public static class ProbeEntry
             case (PublishProbe.Name, [var cache, var count]):
                 Console.Out.WriteLine(PublishProbe.Measure(cache, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)));
                 return 0;
+            case (RecordsProbe.Name, [var cache, var raises, .. var postgres]) when postgres.Length <= 1:
+                Console.Out.WriteLine(RecordsProbe.Measure(cache, int.Parse(raises, System.Globalization.CultureInfo.InvariantCulture), postgres.FirstOrDefault()));
+                return 0;
             default:
-                Console.Error.WriteLine($"unknown probe \"{probe}\" or wrong arguments; probes: {ColdCompileProbe.Name} CACHE, {PublishProbe.Name} CACHE COUNT");
+                Console.Error.WriteLine($"unknown probe \"{probe}\" or wrong arguments; probes: {ColdCompileProbe.Name} CACHE, {PublishProbe.Name} CACHE COUNT, {RecordsProbe.Name} CACHE RAISES [POSTGRES-SERVER]");
                 return 2;
         }
     }

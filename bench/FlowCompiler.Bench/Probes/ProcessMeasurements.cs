@@ -14,6 +14,12 @@ public sealed record ColdCompileSample(double CompileMs, double ProcessMs);
 /// <param name="ManagedMb">Managed heap afterwards.</param>
 public sealed record PublishSample(int Flows, double Seconds, double ManagedMb);
 
+/// <summary>A burst of raises with their run records written to SQLite, in a fresh process.</summary>
+/// <param name="Raises">How many events were raised.</param>
+/// <param name="RecordsPerSecond">Records written per second, from the first raise until the flush of the records returned.</param>
+/// <param name="Lost">Raises whose record is not in the <c>runs</c> table afterwards.</param>
+public sealed record RecordsSample(int Raises, double RecordsPerSecond, int Lost);
+
 /// <summary>The measurements that need fresh processes, run one after another (never two at once).</summary>
 public static class ProcessMeasurements
 {
@@ -55,6 +61,18 @@ public static class ProcessMeasurements
         var (output, _) = ChildProcess.RunProbe(PublishProbe.Name, BenchCompiler.SharedCacheFolder, flows.ToString(CultureInfo.InvariantCulture));
         var parts = output.Split(' ');
         return new PublishSample(flows, double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// A burst of <paramref name="raises"/> raises through a host in a fresh process (<see cref="RecordsProbe"/>), on
+    /// SQLite, or on a new database of the PostgreSQL server <paramref name="postgresServer"/> names.
+    /// </summary>
+    public static RecordsSample Records(int raises, string? postgresServer = null)
+    {
+        string[] args = [BenchCompiler.SharedCacheFolder, raises.ToString(CultureInfo.InvariantCulture), .. postgresServer is null ? [] : new[] { postgresServer }];
+        var (output, _) = ChildProcess.RunProbe(RecordsProbe.Name, args);
+        var parts = output.Split(' ');
+        return new RecordsSample(raises, double.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
     /// <summary>The median of <paramref name="values"/>.</summary>

@@ -12,6 +12,8 @@ namespace FlowCompiler.Bench.Quick;
 /// <param name="LoadContexts">Shared against per-flow load contexts.</param>
 /// <param name="Cold">The cold-compile samples.</param>
 /// <param name="Publish">The 1,000-flow publish.</param>
+/// <param name="Records">The burst of raises with their run records on SQLite.</param>
+/// <param name="PostgresRecords">The same on PostgreSQL, when <c>FLOWC_TEST_POSTGRES</c> named a server.</param>
 public sealed record QuickResults(
     SuiteFigures Dispatch,
     SuiteFigures Templates,
@@ -20,7 +22,9 @@ public sealed record QuickResults(
     SuiteFigures Scale,
     SuiteFigures LoadContexts,
     IReadOnlyList<ColdCompileSample> Cold,
-    PublishSample Publish)
+    PublishSample Publish,
+    RecordsSample Records,
+    RecordsSample? PostgresRecords)
 {
     /// <summary>The flow counts of the dispatch suite.</summary>
     public static readonly int[] FlowCounts = [1, 10, 100];
@@ -48,7 +52,10 @@ public sealed record QuickResults(
             FirstInvokeAfterLoadMs: Milliseconds(Compiler.MedianNs("FirstInvokeAfterPrepare")),
             Validate1000NodesMs: Milliseconds(Compiler.MedianNs("Validate1000Nodes")),
             Publish1000FlowsS: Round(Publish.Seconds, 2),
-            MemoryAfter1000FlowsMb: Round(Publish.ManagedMb, 1)));
+            MemoryAfter1000FlowsMb: Round(Publish.ManagedMb, 1),
+            RecordedRunsPerS: Math.Round(Records.RecordsPerSecond),
+            RecordsLost: Records.Lost + (PostgresRecords?.Lost ?? 0),
+            RecordedRunsPerSPostgres: PostgresRecords is { } postgres ? Math.Round(postgres.RecordsPerSecond) : null));
 
     private static double Milliseconds(double nanoseconds) => Round(nanoseconds / 1e6, 3);
 

@@ -21,6 +21,9 @@ public static class QuickRun
     /// <summary>Flows in the publish probe.</summary>
     public const int PublishedFlows = 1000;
 
+    /// <summary>Raises in the run-record burst.</summary>
+    public const int RecordedRaises = 100_000;
+
     /// <summary>Runs everything; returns the exit code.</summary>
     public static int Run()
     {
@@ -31,6 +34,9 @@ public static class QuickRun
         var cold = ProcessMeasurements.ColdCompiles(ColdSamples);
         Console.Out.WriteLine($"publishing {PublishedFlows} flows in a fresh process…");
         var publish = ProcessMeasurements.Publish(PublishedFlows);
+        Console.Out.WriteLine($"raising {RecordedRaises:N0} events with their run records in a fresh process…");
+        var records = ProcessMeasurements.Records(RecordedRaises);
+        var postgres = Environment.GetEnvironmentVariable("FLOWC_TEST_POSTGRES") is { Length: > 0 } server ? ProcessMeasurements.Records(RecordedRaises, server) : null;
 
         var config = QuickConfig.Create(Path.Combine(Path.GetTempPath(), "flowc-bench-artifacts"));
         var summaries = BenchmarkRunner.Run(
@@ -44,7 +50,9 @@ public static class QuickRun
             Scale: Of<ScaleBenchmarks>(summaries),
             LoadContexts: Of<LoadContextBenchmarks>(summaries),
             Cold: cold,
-            Publish: publish);
+            Publish: publish,
+            Records: records,
+            PostgresRecords: postgres);
         var summary = run.ToSummary(MachineDescription.Read(), DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 
         Directory.CreateDirectory(results);

@@ -38,6 +38,9 @@ public sealed record QuickRatios(
 /// <param name="Validate1000NodesMs">Median validation of a 1,000-node flow.</param>
 /// <param name="Publish1000FlowsS">Publishing 1,000 different flows in a fresh process with an empty cache.</param>
 /// <param name="MemoryAfter1000FlowsMb">The managed heap after that publish, after a full collection.</param>
+/// <param name="RecordedRunsPerS">Run records written to SQLite per second in a burst of 100,000 raises, first raise to flushed.</param>
+/// <param name="RecordsLost">Raises of that burst (and of the PostgreSQL one) whose record is missing from the runs table (must be 0).</param>
+/// <param name="RecordedRunsPerSPostgres">The same burst on PostgreSQL, or null when no server was configured.</param>
 public sealed record QuickAbsolutes(
     [property: JsonPropertyName("filtered_out_alloc_bytes")] long FilteredOutAllocBytes,
     [property: JsonPropertyName("passing_alloc_bytes")] long PassingAllocBytes,
@@ -47,4 +50,7 @@ public sealed record QuickAbsolutes(
     [property: JsonPropertyName("first_invoke_after_load_ms")] double FirstInvokeAfterLoadMs,
     [property: JsonPropertyName("validate_1000_nodes_ms")] double Validate1000NodesMs,
     [property: JsonPropertyName("publish_1000_flows_s")] double Publish1000FlowsS,
-    [property: JsonPropertyName("memory_after_1000_flows_mb")] double MemoryAfter1000FlowsMb);
+    [property: JsonPropertyName("memory_after_1000_flows_mb")] double MemoryAfter1000FlowsMb,
+    [property: JsonPropertyName("recorded_runs_per_s")] double RecordedRunsPerS,
+    [property: JsonPropertyName("records_lost")] int RecordsLost,
+    [property: JsonPropertyName("recorded_runs_per_s_postgres")] double? RecordedRunsPerSPostgres);

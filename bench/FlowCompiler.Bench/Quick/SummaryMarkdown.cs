@@ -47,6 +47,9 @@ public static class SummaryMarkdown
         Target(md, "validation of a 1,000-node flow well under 50 ms", $"{a.Validate1000NodesMs:0.0} ms", a.Validate1000NodesMs < 50);
         Line(md, $"| RulesEngine vs compiled filter (no target) | {r.RulesengineVsCompiled:0.0}× | — |");
         Line(md, $"| publish 1,000 flows, empty cache (no target) | {a.Publish1000FlowsS:0.0} s, {a.MemoryAfter1000FlowsMb:0} MB managed after | — |");
+        Target(md, "≥ 50,000 recorded runs per second on SQLite (burst of 100,000 raises)", $"{a.RecordedRunsPerS:N0}/s", a.RecordedRunsPerS >= 50_000);
+        Target(md, "no run record lost in that burst", $"{a.RecordsLost}", a.RecordsLost == 0);
+        Line(md, $"| recorded runs per second on PostgreSQL, same burst (no target) | {(a.RecordedRunsPerSPostgres is { } pg ? $"{pg:N0}/s" : "not measured: FLOWC_TEST_POSTGRES unset")} | — |");
         Line(md);
 
         Dispatch(md, run);
@@ -163,6 +166,7 @@ public static class SummaryMarkdown
         Line(md);
         Line(md, $"- Publish {run.Publish.Flows:N0} different flows through `FlowHost.PublishAsync` (validate, compile, cache, store the version in SQLite, load, activate; one at a time) in a fresh process with an empty cache: {run.Publish.Seconds:0.0} s; managed heap afterwards {run.Publish.ManagedMb:0} MB.");
         Line(md, $"- One passing event through its flow, over the loaded flows indexed by event: alone {Time(alone)} ({s.AllocatedBytes("OneFlowAlone")} B); with {ScaleBenchmarks.OtherFlows:N0} flows on other events published {Time(among)} ({s.AllocatedBytes("OneFlowAmongOthers")} B) — {among / alone:0.00}×.");
+        Line(md, $"- A burst of {run.Records.Raises:N0} raises through `FlowHost.RaiseAsync` ({RecordsProbe.InFlight} in flight, one passing mail flow), every run recorded in a SQLite file: {run.Records.RecordsPerSecond:N0} records/s from the first raise until the flush returned; {run.Records.Lost} records missing afterwards.");
         Line(md, $"- The same through `FlowHost.RaiseAsync` (run record queued for SQLite included): alone {Time(hostAlone)} ({s.AllocatedBytes("ViaHostAlone")} B); among {ScaleBenchmarks.OtherFlows:N0} others {Time(hostAmong)} ({s.AllocatedBytes("ViaHostAmongOthers")} B) — {hostAmong / hostAlone:0.00}×.");
         Line(md);
     }

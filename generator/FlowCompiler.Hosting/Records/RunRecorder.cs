@@ -5,17 +5,25 @@ namespace FlowCompiler.Hosting.Records;
 
 /// <summary>
 /// Writes run records off the hot path: finished runs go into a queue, and one background loop writes them
-/// in batches and applies the retention limits now and then. A database that is down delays the records
-/// (the batch is retried with back-off) but never fails a run or blocks the caller; only when the backlog
-/// passes <see cref="MaxBacklog"/> are the oldest records dropped, and each drop is logged.
+/// in batches and applies the retention limits now and then. A database that is slow or down delays the records
+/// (a failed batch is retried with back-off) but never fails a run, and no record is ever dropped: while more than
+/// <see cref="MaxBacklog"/> records wait, each caller that records one more waits for room (backpressure), at most
+/// <see cref="RoomWait"/>; then its record is kept all the same and the host logs once that writes fall behind.
 /// </summary>
 internal sealed partial class RunRecorder : IAsyncDisposable
 {
-    /// <summary>Records kept waiting while the database cannot take them.</summary>
+    /// <summary>Records that may wait to be written before a caller that records one more waits for room.</summary>
     public const int MaxBacklog = 50_000;
 
-    // Retention costs a query or two: run it once per this many records written.
-    private const int PruneEvery = 1_000;
+    /// <summary>
+    /// The longest a caller waits for room. Past it the record is queued anyway: a database that is down must not stop
+    /// the runs, and the wait already slows every raise to the pace the database takes.
+    /// </summary>
+    public static readonly TimeSpan RoomWait = TimeSpan.FromSeconds(5);
+
+    // Retention costs a scan of the time index as long as the count limit: run it once per a tenth of that limit written
+    // (so the table may hold up to 10% more between prunes), and never more often than once per this many records.
+    private const int MinPruneEvery = 1_000;
 
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -26,6 +34,11 @@ internal sealed partial class RunRecorder : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _writer;
+    private readonly Lock _roomLock = new();
+    private TaskCompletionSource? _room;
+    private int _backlog;
+    private int _behind;
+    private readonly int _pruneEvery;
     private int _writtenSincePrune;
 
     public RunRecorder(IRunRecordStore store, FlowHostOptions options, TimeProvider time, ILogger logger)
@@ -34,17 +47,28 @@ internal sealed partial class RunRecorder : IAsyncDisposable
         _options = options;
         _time = time;
         _logger = logger;
-        _pending = Channel.CreateBounded<Pending>(
-            new BoundedChannelOptions(MaxBacklog) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest },
-            dropped => LogDropped(_logger, dropped.Draft?.Run.FlowId ?? "", dropped.Draft?.Run.RunId ?? Guid.Empty));
+        _pruneEvery = Math.Max(MinPruneEvery, options.RetentionCount / 10);
+        // Unbounded: the backlog is bounded by the callers' wait for room, never by dropping records.
+        _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    /// <summary>Queues a finished run for writing; never blocks.</summary>
-    public void Record(CompletedRun run, object payload)
+    /// <summary>
+    /// Queues a finished run for writing. Completes at once (without allocating) while the backlog is under
+    /// <see cref="MaxBacklog"/>; above it, once the writer has made room or after <see cref="RoomWait"/>. The record is
+    /// queued either way.
+    /// </summary>
+    public ValueTask RecordAsync(CompletedRun run, object payload)
     {
         var draft = new RunRecordDraft(run, run.Failed ? PayloadRedactor.ToJson(payload) : null);
-        _pending.Writer.TryWrite(new Pending(draft, null));
+        if (!_pending.Writer.TryWrite(new Pending(draft, null)))
+        {
+            // Only after DisposeAsync, when the host has stopped and waited for its runs.
+            LogLostAfterStop(_logger, run.RunId, run.FlowId);
+            return ValueTask.CompletedTask;
+        }
+
+        return Interlocked.Increment(ref _backlog) <= MaxBacklog ? ValueTask.CompletedTask : new ValueTask(WaitForRoomAsync());
     }
 
     /// <summary>Waits until every run recorded before this call is written.</summary>
@@ -86,6 +110,62 @@ internal sealed partial class RunRecorder : IAsyncDisposable
         _stopping.Dispose();
     }
 
+    // Waits until the writer brings the backlog back to MaxBacklog, or RoomWait has passed.
+    private async Task WaitForRoomAsync()
+    {
+        var started = _time.GetTimestamp();
+        while (Volatile.Read(ref _backlog) > MaxBacklog)
+        {
+            Task room;
+            lock (_roomLock)
+            {
+                room = (_room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+            }
+
+            // Read again after registering: a batch written just before would otherwise leave this wait unanswered.
+            var left = RoomWait - _time.GetElapsedTime(started);
+            if (Volatile.Read(ref _backlog) <= MaxBacklog)
+            {
+                return;
+            }
+
+            if (left <= TimeSpan.Zero)
+            {
+                if (Interlocked.Exchange(ref _behind, 1) == 0)
+                {
+                    LogFallingBehind(_logger, Volatile.Read(ref _backlog), RoomWait.TotalSeconds);
+                }
+
+                return;
+            }
+
+            await room.WaitAsync(left, _time).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    // After a batch: wakes the callers waiting for room once there is some, and ends an episode of falling behind.
+    private void Written(int count)
+    {
+        var backlog = Interlocked.Add(ref _backlog, -count);
+        if (backlog > MaxBacklog)
+        {
+            return;
+        }
+
+        TaskCompletionSource? room;
+        lock (_roomLock)
+        {
+            room = _room;
+            _room = null;
+        }
+
+        room?.TrySetResult();
+        if (backlog <= MaxBacklog / 2 && Interlocked.Exchange(ref _behind, 0) == 1)
+        {
+            LogCaughtUp(_logger, backlog);
+        }
+    }
+
     private async Task WriteLoopAsync()
     {
         var batch = new List<RunRecordDraft>(_options.RecordBatchSize);
@@ -107,6 +187,7 @@ internal sealed partial class RunRecorder : IAsyncDisposable
             }
 
             await WriteAsync(batch);
+            Written(batch.Count);
             batch.Clear();
             flushes.ForEach(f => f.TrySetResult());
             flushes.Clear();
@@ -142,7 +223,7 @@ internal sealed partial class RunRecorder : IAsyncDisposable
         }
 
         _writtenSincePrune += batch.Count;
-        if (_writtenSincePrune >= PruneEvery)
+        if (_writtenSincePrune >= _pruneEvery)
         {
             _writtenSincePrune = 0;
             await PruneAsync(CancellationToken.None);
@@ -158,12 +239,18 @@ internal sealed partial class RunRecorder : IAsyncDisposable
     [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "{Count} run records could not be written while the host stopped: {Reason}")]
     private static partial void LogWriteLost(ILogger logger, int count, string reason);
 
-    [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "The run-record backlog is full; the record of run {RunId} of flow {FlowId} was dropped")]
-    private static partial void LogDropped(ILogger logger, string flowId, Guid runId);
+    [LoggerMessage(EventId = 1407, Level = LogLevel.Error, Message = "The host has stopped; the record of run {RunId} of flow {FlowId}, finished after it, is not written")]
+    private static partial void LogLostAfterStop(ILogger logger, Guid runId, string flowId);
 
     [LoggerMessage(EventId = 1403, Level = LogLevel.Information, Message = "Retention removed {Count} old run records")]
     private static partial void LogPruned(ILogger logger, int count);
 
     [LoggerMessage(EventId = 1404, Level = LogLevel.Warning, Message = "Applying run-record retention failed: {Reason}")]
     private static partial void LogPruneFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1405, Level = LogLevel.Warning, Message = "Run-record writes fall behind: {Backlog} records wait; raises wait up to {Seconds} s for room, and no record is dropped")]
+    private static partial void LogFallingBehind(ILogger logger, int backlog, double seconds);
+
+    [LoggerMessage(EventId = 1406, Level = LogLevel.Information, Message = "Run-record writes caught up: {Backlog} records wait")]
+    private static partial void LogCaughtUp(ILogger logger, int backlog);
 }

@@ -72,11 +72,8 @@ public abstract class PanelDbContext : DbContext
     /// <summary>The run ledger (<c>runLedger</c>): the effects durable runs have done, by idempotency key.</summary>
     public DbSet<RunLedgerRecord> RunLedger => Set<RunLedgerRecord>();
 
-    /// <summary>Table <c>runs</c>: the record of every run.</summary>
+    /// <summary>Table <c>runs</c>: the record of every run, with its nodes' status, port, duration and error.</summary>
     public DbSet<RunRecord> Runs => Set<RunRecord>();
-
-    /// <summary>Table <c>runNodes</c>: per node of a run, its status, port, duration and error.</summary>
-    public DbSet<RunNodeRecord> RunNodes => Set<RunNodeRecord>();
 
     /// <inheritdoc />
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

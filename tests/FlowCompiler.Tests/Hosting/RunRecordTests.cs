@@ -1,4 +1,5 @@
 using FlowCompiler.Hosting;
+using Microsoft.EntityFrameworkCore;
 
 namespace FlowCompiler.Tests.Hosting;
 
@@ -39,6 +40,35 @@ public sealed class RunRecordTests
         await engine.Host.PruneRecordsAsync();
 
         Assert.Equal([recent.RunId], (await engine.Runs.ReadAsync(null, false, 100, CancellationToken.None)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task A_burst_of_100000_raises_has_every_run_recorded()
+    {
+        const int Raises = 100_000;
+        // Retention must not thin the burst out: this test counts what was written, not what is kept.
+        await using var engine = await TestEngine.StartAsync(new ActionSink(), new FlowHostOptions { RetentionCount = 10 * Raises });
+        await engine.Host.PublishAsync(HostFlows.LoginMail("login-mail", "burst"));
+        var login = HostFlows.Login(1);
+
+        // Raised faster than the records are written: past RunRecorder.MaxBacklog the raises wait for room instead of records being dropped.
+        var pending = new List<Task>(64);
+        for (var i = 0; i < Raises; i++)
+        {
+            pending.Add(engine.Host.RaiseAsync("account.login", login).AsTask());
+            if (pending.Count == pending.Capacity)
+            {
+                await Task.WhenAll(pending);
+                pending.Clear();
+            }
+        }
+
+        await Task.WhenAll(pending);
+        await engine.Host.FlushRecordsAsync();
+
+        await using var db = engine.Database.Create();
+        Assert.Equal(Raises, await db.Runs.CountAsync());
+        Assert.Equal(Raises, await db.Runs.Select(r => r.Id).Distinct().CountAsync());
     }
 
     private sealed class MovableClock(DateTimeOffset start) : TimeProvider

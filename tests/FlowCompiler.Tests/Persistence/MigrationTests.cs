@@ -1,4 +1,5 @@
 using FlowCompiler.Runtime.Data;
+using FlowCompiler.Runtime.Execution;
 using FlowCompiler.Runtime.Persistence;
 using FlowCompiler.Runtime.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace FlowCompiler.Tests.Persistence;
 
 public sealed class MigrationTests
 {
-    private static readonly string[] ProjectTables = ["flowVersions", "flowDrafts", "runs", "runNodes", "runQueue", "runLedger"];
+    private static readonly string[] ProjectTables = ["flowVersions", "flowDrafts", "runs", "runQueue", "runLedger"];
 
     [Theory]
     [InlineData(PanelDatabaseProvider.Sqlite)]
@@ -65,6 +66,40 @@ public sealed class MigrationTests
         Assert.Equal(new DateTime(2026, 11, 1, 8, 30, 0, DateTimeKind.Utc), version.CreatedAt);
         Assert.Null(version.CreatedBy);
         Assert.Equal(0, await context.FlowDrafts.CountAsync());
+    }
+
+    [Theory]
+    [InlineData(PanelDatabaseProvider.Sqlite)]
+    [PostgresData]
+    public async Task Runs_recorded_before_the_compact_rows_keep_their_nodes_in_order(PanelDatabaseProvider provider)
+    {
+        await using var database = await TestPanelDatabase.CreateAsync(provider);
+        var id = Guid.NewGuid();
+        // As EF Core stores a Guid: upper-case text on SQLite, uuid on PostgreSQL.
+        object runId = provider == PanelDatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
+        await using (var before = database.Factory.Create())
+        {
+            var migrator = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>(before);
+            await migrator.MigrateAsync(before.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_CompactRunRecords", StringComparison.Ordinal)).Last());
+            await before.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"runs\" (\"id\", \"flowId\", \"flowVersion\", \"eventName\", \"status\", \"dryRun\", \"startedAt\", \"durationMs\") " +
+                "VALUES ({0}, 'vip', 1, 'server.created', 'failed', {1}, {2}, 12.5)",
+                runId, false, new DateTime(2026, 11, 1, 8, 30, 0, DateTimeKind.Utc));
+            // Stored out of order: the ordinal, not the insert order, is the execution order.
+            await before.Database.ExecuteSqlRawAsync(
+                "INSERT INTO \"runNodes\" (\"runId\", \"ordinal\", \"nodeId\", \"status\", \"port\", \"durationMs\", \"error\") VALUES " +
+                "({0}, 2, 'notify', 'failed', NULL, 10, 'answered 500 ✓'), ({0}, 0, 'trigger', 'succeeded', NULL, 0, NULL), ({0}, 1, 'is-vip', 'succeeded', 'true', 0.25, NULL)",
+                runId);
+        }
+
+        await PanelDatabase.MigrateAsync(database.Factory, CancellationToken.None);
+
+        await using var context = database.Factory.Create();
+        var run = await context.Runs.SingleAsync();
+        Assert.Equal(id, run.Id);
+        Assert.Equal(
+            [("trigger", NodeStatus.Succeeded, null, 0.0, null), ("is-vip", NodeStatus.Succeeded, "true", 0.25, null), ("notify", NodeStatus.Failed, null, 10.0, "answered 500 ✓")],
+            run.Nodes.Select(n => (n.NodeId, n.Status, n.Port, n.DurationMs, n.Error)));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class SqlServerModelTests
         var script = context.GetService<IMigrator>().GenerateScript();
 
         foreach (var table in new[] { "users", "servers", "charges", "balances", "packages", "templates", "ipv4Ranges", "ipv4Addresses",
-                     "ipv6Ranges", "ipv6Addresses", "tags", "tickets", "ticketMessages", "flowVersions", "runs", "runNodes" })
+                     "ipv6Ranges", "ipv6Addresses", "tags", "tickets", "ticketMessages", "flowVersions", "runs", "runQueue" })
         {
             Assert.Contains($"CREATE TABLE [{table}]", script);
         }
@@ -39,6 +39,8 @@ public sealed class SqlServerModelTests
         Assert.Contains("[createdAt] datetime2 NOT NULL", script);
         Assert.Contains("CONSTRAINT [PK_flowVersions] PRIMARY KEY ([flowId], [version])", script);
         Assert.Contains("REFERENCES [tickets] ([id]) ON DELETE CASCADE", script);
+        // A run's nodes are a JSON column of its row, no longer a table.
+        Assert.Contains("DROP TABLE [runNodes]", script);
     }
 
     [Fact]

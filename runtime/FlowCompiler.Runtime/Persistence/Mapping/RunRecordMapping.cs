@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace FlowCompiler.Runtime.Persistence.Mapping;
 
-/// <summary>The project's own tables: <c>flowVersions</c>, <c>flowDrafts</c>, <c>runs</c>, <c>runNodes</c> and <c>runQueue</c>.</summary>
+/// <summary>The project's own tables: <c>flowVersions</c>, <c>flowDrafts</c>, <c>runs</c> and <c>runQueue</c>.</summary>
 internal static class RunRecordMapping
 {
     /// <summary>Adds the tables to <paramref name="model"/>.</summary>
@@ -39,18 +39,10 @@ internal static class RunRecordMapping
             run.Property(r => r.FlowId).HasMaxLength(64);
             run.Property(r => r.EventName).HasMaxLength(64);
             run.Property(r => r.Status).HasMaxLength(16).HasConversion(new LowerCaseEnumConverter<RunStatus>());
-            run.HasMany(r => r.Nodes).WithOne().HasForeignKey(n => n.RunId).OnDelete(DeleteBehavior.Cascade);
+            // A compact row: the nodes are one JSON column, not a row each (the host writes thousands of runs a second).
+            run.Property(r => r.Nodes).HasConversion(new RunNodesConverter(), RunNodesConverter.Comparer);
             run.HasIndex(r => new { r.FlowId, r.StartedAt });
             run.HasIndex(r => r.StartedAt);
-        });
-
-        model.Entity<RunNodeRecord>(node =>
-        {
-            node.ToTable("runNodes");
-            node.HasKey(n => new { n.RunId, n.Ordinal });
-            node.Property(n => n.NodeId).HasMaxLength(64);
-            node.Property(n => n.Status).HasMaxLength(16).HasConversion(new LowerCaseEnumConverter<NodeStatus>());
-            node.Property(n => n.Port).HasMaxLength(8);
         });
 
         model.Entity<QueuedRunRecord>(queued =>
@@ -67,7 +59,7 @@ internal static class RunRecordMapping
         });
 
         // Same naming as the panel tables: camelCase columns.
-        foreach (var recordType in new[] { typeof(FlowVersionRecord), typeof(FlowDraftRecord), typeof(RunRecord), typeof(RunNodeRecord), typeof(QueuedRunRecord) })
+        foreach (var recordType in new[] { typeof(FlowVersionRecord), typeof(FlowDraftRecord), typeof(RunRecord), typeof(QueuedRunRecord) })
         {
             foreach (var property in model.Entity(recordType).Metadata.GetDeclaredProperties())
             {

@@ -1,17 +1,16 @@
+using System.Text.Json.Serialization;
 using FlowCompiler.Runtime.Execution;
 
 namespace FlowCompiler.Runtime.Persistence.Records;
 
-/// <summary>One node's record in a run (spec §6). Table <c>runNodes</c>.</summary>
+/// <summary>
+/// One node's record in a run (spec §6): an element of the JSON array in the <c>nodes</c> column of <c>runs</c>,
+/// written and read by <see cref="RunNodesJson"/>.
+/// </summary>
 public sealed class RunNodeRecord
 {
-    /// <summary>The run.</summary>
-    public Guid RunId { get; set; }
-
-    /// <summary>The node's place in execution order, from 0.</summary>
-    public int Ordinal { get; set; }
-
     /// <summary>The node id.</summary>
+    [JsonPropertyName("id")]
     public string NodeId { get; set; } = "";
 
     /// <summary>Succeeded, failed or skipped.</summary>
@@ -26,14 +25,17 @@ public sealed class RunNodeRecord
     /// <summary>Why the node failed, or null.</summary>
     public string? Error { get; set; }
 
-    /// <summary>Creates the record of <paramref name="node"/>, the <paramref name="ordinal"/>-th node of a run.</summary>
-    public static RunNodeRecord From(NodeResult node, int ordinal) => new()
+    /// <summary>Creates the record of <paramref name="node"/>.</summary>
+    public static RunNodeRecord From(NodeResult node)
     {
-        Ordinal = ordinal,
-        NodeId = node.Id,
-        Status = node.Status,
-        Port = node.Port,
-        DurationMs = node.Duration.TotalMilliseconds,
-        Error = node.Error,
-    };
+        ArgumentNullException.ThrowIfNull(node);
+        return new()
+        {
+            NodeId = node.Id,
+            Status = node.Status,
+            Port = node.Port,
+            DurationMs = node.Duration.TotalMilliseconds,
+            Error = node.Error,
+        };
+    }
 }

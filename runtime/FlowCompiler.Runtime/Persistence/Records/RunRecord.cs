@@ -1,6 +1,6 @@
 namespace FlowCompiler.Runtime.Persistence.Records;
 
-/// <summary>The record of one run of a flow (spec §6). Table <c>runs</c>; its nodes are in <c>runNodes</c>.</summary>
+/// <summary>The record of one run of a flow (spec §6). Table <c>runs</c>, its nodes in the JSON column <c>nodes</c>.</summary>
 public sealed class RunRecord
 {
     /// <summary>The run id.</summary>

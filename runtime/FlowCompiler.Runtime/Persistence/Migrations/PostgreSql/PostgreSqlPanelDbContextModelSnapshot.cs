@@ -813,46 +813,6 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.PostgreSql
                     b.ToTable("runLedger", (string)null);
                 });
 
-            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunNodeRecord", b =>
-                {
-                    b.Property<Guid>("RunId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("runId");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("integer")
-                        .HasColumnName("ordinal");
-
-                    b.Property<double>("DurationMs")
-                        .HasColumnType("double precision")
-                        .HasColumnName("durationMs");
-
-                    b.Property<string>("Error")
-                        .HasColumnType("text")
-                        .HasColumnName("error");
-
-                    b.Property<string>("NodeId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("nodeId");
-
-                    b.Property<string>("Port")
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("port");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("status");
-
-                    b.HasKey("RunId", "Ordinal");
-
-                    b.ToTable("runNodes", (string)null);
-                });
-
             modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -894,6 +854,11 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.PostgreSql
                     b.Property<int>("FlowVersion")
                         .HasColumnType("integer")
                         .HasColumnName("flowVersion");
+
+                    b.Property<string>("Nodes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("nodes");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone")
@@ -939,20 +904,6 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.PostgreSql
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunNodeRecord", b =>
-                {
-                    b.HasOne("FlowCompiler.Runtime.Persistence.Records.RunRecord", null)
-                        .WithMany("Nodes")
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunRecord", b =>
-                {
-                    b.Navigation("Nodes");
                 });
 #pragma warning restore 612, 618
         }

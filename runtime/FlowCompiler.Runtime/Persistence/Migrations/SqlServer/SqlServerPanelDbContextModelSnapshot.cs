@@ -813,46 +813,6 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.SqlServer
                     b.ToTable("runLedger", (string)null);
                 });
 
-            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunNodeRecord", b =>
-                {
-                    b.Property<Guid>("RunId")
-                        .HasColumnType("uniqueidentifier")
-                        .HasColumnName("runId");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("int")
-                        .HasColumnName("ordinal");
-
-                    b.Property<double>("DurationMs")
-                        .HasColumnType("float")
-                        .HasColumnName("durationMs");
-
-                    b.Property<string>("Error")
-                        .HasColumnType("nvarchar(max)")
-                        .HasColumnName("error");
-
-                    b.Property<string>("NodeId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
-                        .HasColumnName("nodeId");
-
-                    b.Property<string>("Port")
-                        .HasMaxLength(8)
-                        .HasColumnType("nvarchar(8)")
-                        .HasColumnName("port");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
-                        .HasColumnName("status");
-
-                    b.HasKey("RunId", "Ordinal");
-
-                    b.ToTable("runNodes", (string)null);
-                });
-
             modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -894,6 +854,11 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.SqlServer
                     b.Property<int>("FlowVersion")
                         .HasColumnType("int")
                         .HasColumnName("flowVersion");
+
+                    b.Property<string>("Nodes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("nodes");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("datetime2")
@@ -939,20 +904,6 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.SqlServer
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunNodeRecord", b =>
-                {
-                    b.HasOne("FlowCompiler.Runtime.Persistence.Records.RunRecord", null)
-                        .WithMany("Nodes")
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunRecord", b =>
-                {
-                    b.Navigation("Nodes");
                 });
 #pragma warning restore 612, 618
         }

@@ -782,46 +782,6 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.Sqlite
                     b.ToTable("runLedger", (string)null);
                 });
 
-            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunNodeRecord", b =>
-                {
-                    b.Property<Guid>("RunId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("runId");
-
-                    b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ordinal");
-
-                    b.Property<double>("DurationMs")
-                        .HasColumnType("REAL")
-                        .HasColumnName("durationMs");
-
-                    b.Property<string>("Error")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("error");
-
-                    b.Property<string>("NodeId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("nodeId");
-
-                    b.Property<string>("Port")
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("port");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.HasKey("RunId", "Ordinal");
-
-                    b.ToTable("runNodes", (string)null);
-                });
-
             modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -863,6 +823,11 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.Sqlite
                     b.Property<int>("FlowVersion")
                         .HasColumnType("INTEGER")
                         .HasColumnName("flowVersion");
+
+                    b.Property<string>("Nodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nodes");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("TEXT")
@@ -908,20 +873,6 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunNodeRecord", b =>
-                {
-                    b.HasOne("FlowCompiler.Runtime.Persistence.Records.RunRecord", null)
-                        .WithMany("Nodes")
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("FlowCompiler.Runtime.Persistence.Records.RunRecord", b =>
-                {
-                    b.Navigation("Nodes");
                 });
 #pragma warning restore 612, 618
         }
