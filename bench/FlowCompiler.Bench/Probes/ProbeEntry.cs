@@ -17,8 +17,11 @@ public static class ProbeEntry
             case (RecordsProbe.Name, [var cache, var raises, .. var postgres]) when postgres.Length <= 1:
                 Console.Out.WriteLine(RecordsProbe.Measure(cache, int.Parse(raises, System.Globalization.CultureInfo.InvariantCulture), postgres.FirstOrDefault()));
                 return 0;
+            case (AcceptProbe.Name, [var cache, var events, .. var postgres]) when postgres.Length <= 1:
+                Console.Out.WriteLine(AcceptProbe.Measure(cache, int.Parse(events, System.Globalization.CultureInfo.InvariantCulture), postgres.FirstOrDefault()));
+                return 0;
             default:
-                Console.Error.WriteLine($"unknown probe \"{probe}\" or wrong arguments; probes: {ColdCompileProbe.Name} CACHE, {PublishProbe.Name} CACHE COUNT, {RecordsProbe.Name} CACHE RAISES [POSTGRES-SERVER]");
+                Console.Error.WriteLine($"unknown probe \"{probe}\" or wrong arguments; probes: {ColdCompileProbe.Name} CACHE, {PublishProbe.Name} CACHE COUNT, {RecordsProbe.Name} CACHE RAISES [POSTGRES-SERVER], {AcceptProbe.Name} CACHE EVENTS [POSTGRES-SERVER]");
                 return 2;
         }
     }

@@ -12,7 +12,15 @@ public sealed record ColdCompileSample(double CompileMs, double ProcessMs);
 /// <param name="Flows">How many.</param>
 /// <param name="Seconds">Total time.</param>
 /// <param name="ManagedMb">Managed heap afterwards.</param>
-public sealed record PublishSample(int Flows, double Seconds, double ManagedMb);
+/// <param name="ServingSeconds">Until every flow ran (tiered activation: on the interpreter, before it was compiled).</param>
+/// <param name="FirstActiveMs">The first publish, until its flow ran.</param>
+public sealed record PublishSample(int Flows, double Seconds, double ManagedMb, double ServingSeconds, double FirstActiveMs);
+
+/// <summary>Durable accepting in a fresh process.</summary>
+/// <param name="Events">Events enqueued in the measured burst.</param>
+/// <param name="AcceptedPerSecond">Runs committed per second with many callers at once.</param>
+/// <param name="LatencyMs">One enqueue on its own, until committed (median).</param>
+public sealed record AcceptSample(int Events, double AcceptedPerSecond, double LatencyMs);
 
 /// <summary>A burst of raises with their run records written to SQLite, in a fresh process.</summary>
 /// <param name="Raises">How many events were raised.</param>
@@ -59,8 +67,8 @@ public static class ProcessMeasurements
         }
 
         var (output, _) = ChildProcess.RunProbe(PublishProbe.Name, BenchCompiler.SharedCacheFolder, flows.ToString(CultureInfo.InvariantCulture));
-        var parts = output.Split(' ');
-        return new PublishSample(flows, double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
+        var parts = output.Split(' ').Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        return new PublishSample(flows, parts[0], parts[1], parts[2], parts[3]);
     }
 
     /// <summary>
@@ -73,6 +81,18 @@ public static class ProcessMeasurements
         var (output, _) = ChildProcess.RunProbe(RecordsProbe.Name, args);
         var parts = output.Split(' ');
         return new RecordsSample(raises, double.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Durable accepting of <paramref name="events"/> events in a fresh process (<see cref="AcceptProbe"/>), on SQLite, or on
+    /// a new database of the PostgreSQL server <paramref name="postgresServer"/> names.
+    /// </summary>
+    public static AcceptSample Accept(int events, string? postgresServer = null)
+    {
+        string[] args = [BenchCompiler.SharedCacheFolder, events.ToString(CultureInfo.InvariantCulture), .. postgresServer is null ? [] : new[] { postgresServer }];
+        var (output, _) = ChildProcess.RunProbe(AcceptProbe.Name, args);
+        var parts = output.Split(' ');
+        return new AcceptSample(events, double.Parse(parts[0], CultureInfo.InvariantCulture), double.Parse(parts[1], CultureInfo.InvariantCulture));
     }
 
     /// <summary>The median of <paramref name="values"/>.</summary>

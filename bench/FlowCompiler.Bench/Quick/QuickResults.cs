@@ -14,6 +14,8 @@ namespace FlowCompiler.Bench.Quick;
 /// <param name="Publish">The 1,000-flow publish.</param>
 /// <param name="Records">The burst of raises with their run records on SQLite.</param>
 /// <param name="PostgresRecords">The same on PostgreSQL, when <c>FLOWC_TEST_POSTGRES</c> named a server.</param>
+/// <param name="Accept">Durable accepting on SQLite.</param>
+/// <param name="PostgresAccept">The same on PostgreSQL, when a server was named.</param>
 public sealed record QuickResults(
     SuiteFigures Dispatch,
     SuiteFigures Templates,
@@ -24,7 +26,9 @@ public sealed record QuickResults(
     IReadOnlyList<ColdCompileSample> Cold,
     PublishSample Publish,
     RecordsSample Records,
-    RecordsSample? PostgresRecords)
+    RecordsSample? PostgresRecords,
+    AcceptSample Accept,
+    AcceptSample? PostgresAccept)
 {
     /// <summary>The flow counts of the dispatch suite.</summary>
     public static readonly int[] FlowCounts = [1, 10, 100];
@@ -42,7 +46,9 @@ public sealed record QuickResults(
             ScribanVsLowered: Round(Templates.GeometricMeanRatio("Scriban", "Lowered"), 2),
             FluidVsLowered: Round(Templates.GeometricMeanRatio("Fluid", "Lowered"), 2),
             HandlebarsVsLowered: Round(Templates.GeometricMeanRatio("Handlebars", "Lowered"), 2),
-            RulesengineVsCompiled: Round(Predicates.GeometricMeanRatio("RulesEngine", "Compiled"), 1)),
+            RulesengineVsCompiled: Round(Predicates.GeometricMeanRatio("RulesEngine", "Compiled"), 1),
+            LoweredVsHandwrittenWorst: Round(Templates.WorstRatio("Lowered", "HandWritten"), 2),
+            HandlebarsVsLoweredLeast: Round(Templates.LeastRatio("Handlebars", "Lowered"), 2)),
         new QuickAbsolutes(
             FilteredOutAllocBytes: FlowCounts.Max(n => Dispatch.AllocatedBytes("Compiled", ("Flows", n), ("Case", DispatchCase.FilteredOut))),
             PassingAllocBytes: Dispatch.AllocatedBytes("Compiled", ("Flows", 1), ("Case", DispatchCase.Passing)),
@@ -55,7 +61,12 @@ public sealed record QuickResults(
             MemoryAfter1000FlowsMb: Round(Publish.ManagedMb, 1),
             RecordedRunsPerS: Math.Round(Records.RecordsPerSecond),
             RecordsLost: Records.Lost + (PostgresRecords?.Lost ?? 0),
-            RecordedRunsPerSPostgres: PostgresRecords is { } postgres ? Math.Round(postgres.RecordsPerSecond) : null));
+            RecordedRunsPerSPostgres: PostgresRecords is { } postgres ? Math.Round(postgres.RecordsPerSecond) : null,
+            DurableAcceptPerS: Math.Round(Accept.AcceptedPerSecond),
+            DurableAcceptPerSPostgres: PostgresAccept is { } accepted ? Math.Round(accepted.AcceptedPerSecond) : null,
+            DurableEnqueueLatencyMs: Round(Accept.LatencyMs, 2),
+            PublishToActiveColdMs: Round(Publish.FirstActiveMs, 1),
+            Publish1000FlowsServingS: Round(Publish.ServingSeconds, 2)));
 
     private static double Milliseconds(double nanoseconds) => Round(nanoseconds / 1e6, 3);
 

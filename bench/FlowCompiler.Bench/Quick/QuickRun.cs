@@ -24,6 +24,9 @@ public static class QuickRun
     /// <summary>Raises in the run-record burst.</summary>
     public const int RecordedRaises = 100_000;
 
+    /// <summary>Events enqueued in the durable-accept probe's measured burst.</summary>
+    public const int AcceptedEvents = 50_000;
+
     /// <summary>Runs everything; returns the exit code.</summary>
     public static int Run()
     {
@@ -36,7 +39,11 @@ public static class QuickRun
         var publish = ProcessMeasurements.Publish(PublishedFlows);
         Console.Out.WriteLine($"raising {RecordedRaises:N0} events with their run records in a fresh process…");
         var records = ProcessMeasurements.Records(RecordedRaises);
-        var postgres = Environment.GetEnvironmentVariable("FLOWC_TEST_POSTGRES") is { Length: > 0 } server ? ProcessMeasurements.Records(RecordedRaises, server) : null;
+        var postgresServer = Environment.GetEnvironmentVariable("FLOWC_TEST_POSTGRES") is { Length: > 0 } server ? server : null;
+        var postgres = postgresServer is null ? null : ProcessMeasurements.Records(RecordedRaises, postgresServer);
+        Console.Out.WriteLine($"enqueueing {AcceptedEvents:N0} events durably in a fresh process…");
+        var accept = ProcessMeasurements.Accept(AcceptedEvents);
+        var postgresAccept = postgresServer is null ? null : ProcessMeasurements.Accept(AcceptedEvents, postgresServer);
 
         var config = QuickConfig.Create(Path.Combine(Path.GetTempPath(), "flowc-bench-artifacts"));
         var summaries = BenchmarkRunner.Run(
@@ -52,7 +59,9 @@ public static class QuickRun
             Cold: cold,
             Publish: publish,
             Records: records,
-            PostgresRecords: postgres);
+            PostgresRecords: postgres,
+            Accept: accept,
+            PostgresAccept: postgresAccept);
         var summary = run.ToSummary(MachineDescription.Read(), DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
 
         Directory.CreateDirectory(results);

@@ -20,13 +20,17 @@ public sealed record QuickSummary(
 /// <param name="FluidVsLowered">Fluid time over lowered time, geometric mean over the three templates.</param>
 /// <param name="HandlebarsVsLowered">Handlebars.Net time over lowered time, geometric mean over the three templates.</param>
 /// <param name="RulesengineVsCompiled">RulesEngine time over compiled filter time, geometric mean over the three conditions.</param>
+/// <param name="LoweredVsHandwrittenWorst">Lowered template time over hand-written interpolation, on the template where it is largest (≤ 1.0 is the target).</param>
+/// <param name="HandlebarsVsLoweredLeast">Handlebars.Net time over lowered time, on the template where it is smallest (≥ 3 is the target).</param>
 public sealed record QuickRatios(
     [property: JsonPropertyName("compiled_vs_handwritten")] double CompiledVsHandwritten,
     [property: JsonPropertyName("interpreter_vs_compiled")] double? InterpreterVsCompiled,
     [property: JsonPropertyName("scriban_vs_lowered")] double ScribanVsLowered,
     [property: JsonPropertyName("fluid_vs_lowered")] double FluidVsLowered,
     [property: JsonPropertyName("handlebars_vs_lowered")] double HandlebarsVsLowered,
-    [property: JsonPropertyName("rulesengine_vs_compiled")] double RulesengineVsCompiled);
+    [property: JsonPropertyName("rulesengine_vs_compiled")] double RulesengineVsCompiled,
+    [property: JsonPropertyName("lowered_vs_handwritten_worst")] double LoweredVsHandwrittenWorst,
+    [property: JsonPropertyName("handlebars_vs_lowered_least")] double HandlebarsVsLoweredLeast);
 
 /// <summary>The absolute figures of <see cref="QuickSummary"/>.</summary>
 /// <param name="FilteredOutAllocBytes">Bytes allocated by one event that every flow filters out (the most over 1, 10, 100 flows).</param>
@@ -41,6 +45,11 @@ public sealed record QuickRatios(
 /// <param name="RecordedRunsPerS">Run records written to SQLite per second in a burst of 100,000 raises, first raise to flushed.</param>
 /// <param name="RecordsLost">Raises of that burst (and of the PostgreSQL one) whose record is missing from the runs table (must be 0).</param>
 /// <param name="RecordedRunsPerSPostgres">The same burst on PostgreSQL, or null when no server was configured.</param>
+/// <param name="DurableAcceptPerS">Runs durably accepted per second on SQLite, 256 callers enqueueing at once (group commit).</param>
+/// <param name="DurableAcceptPerSPostgres">The same on PostgreSQL, or null when no server was configured.</param>
+/// <param name="DurableEnqueueLatencyMs">One enqueue on its own, SQLite, until its run is committed (median).</param>
+/// <param name="PublishToActiveColdMs">The first publish in a fresh process with an empty cache, until the flow runs (tiered: on the interpreter).</param>
+/// <param name="Publish1000FlowsServingS">The 1,000-flow publish until every flow runs (tiered: before they are compiled).</param>
 public sealed record QuickAbsolutes(
     [property: JsonPropertyName("filtered_out_alloc_bytes")] long FilteredOutAllocBytes,
     [property: JsonPropertyName("passing_alloc_bytes")] long PassingAllocBytes,
@@ -53,4 +62,9 @@ public sealed record QuickAbsolutes(
     [property: JsonPropertyName("memory_after_1000_flows_mb")] double MemoryAfter1000FlowsMb,
     [property: JsonPropertyName("recorded_runs_per_s")] double RecordedRunsPerS,
     [property: JsonPropertyName("records_lost")] int RecordsLost,
-    [property: JsonPropertyName("recorded_runs_per_s_postgres")] double? RecordedRunsPerSPostgres);
+    [property: JsonPropertyName("recorded_runs_per_s_postgres")] double? RecordedRunsPerSPostgres,
+    [property: JsonPropertyName("durable_accept_per_s")] double DurableAcceptPerS,
+    [property: JsonPropertyName("durable_accept_per_s_postgres")] double? DurableAcceptPerSPostgres,
+    [property: JsonPropertyName("durable_enqueue_latency_ms")] double DurableEnqueueLatencyMs,
+    [property: JsonPropertyName("publish_to_active_cold_ms")] double PublishToActiveColdMs,
+    [property: JsonPropertyName("publish_1000_flows_serving_s")] double Publish1000FlowsServingS);

@@ -36,6 +36,17 @@ public sealed class SuiteFigures(Summary summary)
         return logs.Count == 0 ? throw new InvalidOperationException($"no result for {slower}") : Math.Exp(logs.Average());
     }
 
+    /// <summary>The largest ratio of median times <paramref name="slower"/>/<paramref name="faster"/> over the parameter combinations they share.</summary>
+    public double WorstRatio(string slower, string faster) => Ratios(slower, faster).Max();
+
+    /// <summary>The smallest ratio of median times <paramref name="slower"/>/<paramref name="faster"/> over the parameter combinations they share.</summary>
+    public double LeastRatio(string slower, string faster) => Ratios(slower, faster).Min();
+
+    private IEnumerable<double> Ratios(string slower, string faster) => Summary.Reports
+        .Where(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == slower)
+        .Select(r => r.ResultStatistics!.Median / Statistics(faster, ParametersOf(r)).Median)
+        .DefaultIfEmpty(double.NaN);
+
     private static (string Name, object Value)[] ParametersOf(BenchmarkReport report) =>
         [.. report.BenchmarkCase.Parameters.Items.Select(p => (p.Name, p.Value))];
 

@@ -46,10 +46,17 @@ public static class SummaryMarkdown
         Target(md, "cold compile ≤ 0.5 s (median of fresh processes)", $"{a.ColdCompileMs:0} ms", a.ColdCompileMs <= 500);
         Target(md, "validation of a 1,000-node flow well under 50 ms", $"{a.Validate1000NodesMs:0.0} ms", a.Validate1000NodesMs < 50);
         Line(md, $"| RulesEngine vs compiled filter (no target) | {r.RulesengineVsCompiled:0.0}× | — |");
-        Line(md, $"| publish 1,000 flows, empty cache (no target) | {a.Publish1000FlowsS:0.0} s, {a.MemoryAfter1000FlowsMb:0} MB managed after | — |");
+        Line(md, $"| publish 1,000 flows, empty cache, until all run compiled (no target) | {a.Publish1000FlowsS:0.0} s, {a.MemoryAfter1000FlowsMb:0} MB managed after | — |");
+        Target(md, "publish 1,000 flows, empty cache, until all serve (tiered) within 2 s", $"{a.Publish1000FlowsServingS:0.00} s", a.Publish1000FlowsServingS <= 2);
+        Target(md, "first publish in a fresh process, empty cache, active ≤ 50 ms", $"{a.PublishToActiveColdMs:0.0} ms", a.PublishToActiveColdMs <= 50);
+        Target(md, "lowered templates at least as fast as hand-written interpolation (worst template)", $"{r.LoweredVsHandwrittenWorst:0.00}", r.LoweredVsHandwrittenWorst <= 1.0);
+        Target(md, "Handlebars.Net ≥ 3× slower than lowered on every template (least)", $"{r.HandlebarsVsLoweredLeast:0.00}×", r.HandlebarsVsLoweredLeast >= 3);
         Target(md, "≥ 50,000 recorded runs per second on SQLite (burst of 100,000 raises)", $"{a.RecordedRunsPerS:N0}/s", a.RecordedRunsPerS >= 50_000);
         Target(md, "no run record lost in that burst", $"{a.RecordsLost}", a.RecordsLost == 0);
         Line(md, $"| recorded runs per second on PostgreSQL, same burst (no target) | {(a.RecordedRunsPerSPostgres is { } pg ? $"{pg:N0}/s" : "not measured: FLOWC_TEST_POSTGRES unset")} | — |");
+        Target(md, "≥ 20,000 durably accepted events per second on SQLite (256 callers)", $"{a.DurableAcceptPerS:N0}/s", a.DurableAcceptPerS >= 20_000);
+        Line(md, $"| durably accepted events per second on PostgreSQL (target ≥ 20,000) | {(a.DurableAcceptPerSPostgres is { } accepted ? $"{accepted:N0}/s" : "not measured: FLOWC_TEST_POSTGRES unset")} | {(a.DurableAcceptPerSPostgres is { } met ? (met >= 20_000 ? "met" : "**missed**") : "—")} |");
+        Line(md, $"| one durable enqueue on its own, SQLite, until committed (no target) | {a.DurableEnqueueLatencyMs:0.00} ms | — |");
         Line(md);
 
         Dispatch(md, run);
