@@ -107,6 +107,7 @@ internal static class RunsCommand
             json.WriteNumber("version", run.FlowVersion);
             json.WriteString("event", run.EventName);
             json.WriteString("status", RunResultOutput.Status(run.Status));
+            json.WriteString("tier", run.Interpreted ? "interpreted" : "compiled");
             json.WriteString("startedAt", run.StartedAt);
             json.WriteNumber("durationMs", Math.Round(run.DurationMs, 3));
             if (run.Error is not null)

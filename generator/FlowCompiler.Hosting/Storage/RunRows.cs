@@ -18,7 +18,7 @@ namespace FlowCompiler.Hosting.Storage;
 /// </summary>
 internal static class RunRows
 {
-    private const string Columns = "\"id\", \"flowId\", \"flowVersion\", \"eventName\", \"status\", \"dryRun\", \"startedAt\", \"durationMs\", \"error\", \"eventPayload\", \"nodes\"";
+    private const string Columns = "\"id\", \"flowId\", \"flowVersion\", \"eventName\", \"status\", \"dryRun\", \"startedAt\", \"durationMs\", \"error\", \"eventPayload\", \"nodes\", \"interpreted\"";
 
     /// <summary>The record of <paramref name="draft"/>, as EF Core tracks it.</summary>
     public static RunRecord Record(RunRecordDraft draft)
@@ -36,6 +36,7 @@ internal static class RunRows
             Error = run.Error,
             EventPayload = draft.RedactedPayload,
             Nodes = Nodes(run.Result),
+            Interpreted = run.Tier == FlowTier.Interpreted,
         };
     }
 
@@ -55,7 +56,7 @@ internal static class RunRows
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO \"runs\" ({Columns}) VALUES ({p}id, {p}flowId, {p}flowVersion, {p}eventName, {p}status, {p}dryRun, {p}startedAt, {p}durationMs, {p}error, {p}eventPayload, {p}nodes)";
+        insert.CommandText = $"INSERT INTO \"runs\" ({Columns}) VALUES ({p}id, {p}flowId, {p}flowVersion, {p}eventName, {p}status, {p}dryRun, {p}startedAt, {p}durationMs, {p}error, {p}eventPayload, {p}nodes, {p}interpreted)";
         var id = Add(insert, p + "id");
         var flowId = Add(insert, p + "flowId");
         var flowVersion = Add(insert, p + "flowVersion");
@@ -68,6 +69,7 @@ internal static class RunRows
         var error = Add(insert, p + "error");
         var eventPayload = Add(insert, p + "eventPayload");
         var nodes = Add(insert, p + "nodes");
+        var interpreted = Add(insert, p + "interpreted");
         await insert.PrepareAsync().ConfigureAwait(false);
         foreach (var draft in drafts)
         {
@@ -82,6 +84,7 @@ internal static class RunRows
             error.Value = (object?)run.Error ?? DBNull.Value;
             eventPayload.Value = (object?)draft.RedactedPayload ?? DBNull.Value;
             nodes.Value = RunNodesJson.Serialize(Nodes(run.Result));
+            interpreted.Value = run.Tier == FlowTier.Interpreted;
             await insert.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
     }
@@ -91,7 +94,7 @@ internal static class RunRows
     private static Task InsertSqlite(SqliteConnection connection, IReadOnlyList<RunRecordDraft> drafts)
     {
         var db = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(db, $"INSERT INTO \"runs\" ({Columns}) VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8, ?9, ?10)", out var insert), db);
+        Check(raw.sqlite3_prepare_v2(db, $"INSERT INTO \"runs\" ({Columns}) VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8, ?9, ?10, ?11)", out var insert), db);
         using (insert)
         {
             foreach (var draft in drafts)
@@ -107,6 +110,7 @@ internal static class RunRows
                 Check(run.Error is null ? raw.sqlite3_bind_null(insert, 8) : raw.sqlite3_bind_text(insert, 8, run.Error), db);
                 Check(draft.RedactedPayload is null ? raw.sqlite3_bind_null(insert, 9) : raw.sqlite3_bind_text(insert, 9, draft.RedactedPayload), db);
                 Check(raw.sqlite3_bind_text(insert, 10, RunNodesJson.Serialize(Nodes(run.Result))), db);
+                Check(raw.sqlite3_bind_int(insert, 11, run.Tier == FlowTier.Interpreted ? 1 : 0), db);
                 Check(raw.sqlite3_step(insert), db);
                 Check(raw.sqlite3_reset(insert), db);
             }
@@ -137,6 +141,7 @@ internal static class RunRows
             await WriteTextAsync(copy, run.Error).ConfigureAwait(false);
             await WriteTextAsync(copy, draft.RedactedPayload).ConfigureAwait(false);
             await copy.WriteAsync(RunNodesJson.Serialize(Nodes(run.Result)), NpgsqlDbType.Text).ConfigureAwait(false);
+            await copy.WriteAsync(run.Tier == FlowTier.Interpreted, NpgsqlDbType.Boolean).ConfigureAwait(false);
         }
 
         await copy.CompleteAsync().ConfigureAwait(false);

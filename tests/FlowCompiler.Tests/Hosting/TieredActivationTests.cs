@@ -32,6 +32,10 @@ public sealed class TieredActivationTests : IDisposable
         // Both tiers did the same: the same nodes with the same outcome, and a mail each.
         Assert.Equal(first.Result.Nodes.Select(n => (n.Id, n.Status, n.Port)), second.Result.Nodes.Select(n => (n.Id, n.Status, n.Port)));
         Assert.Equal(2, actions.Mails.Count);
+
+        // The records say which tier ran each, newest first.
+        await engine.Host.FlushRecordsAsync();
+        Assert.Equal([false, true], (await engine.Host.ReadRunsAsync("welcome")).Select(r => r.Interpreted));
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class RunRecordTests
             new NodeResult("after", NodeStatus.Skipped, null, TimeSpan.Zero, null),
         ], []), Error: null);
         var succeeded = new CompletedRun(Guid.NewGuid(), "login-mail", 1, "account.login", failedAt.AddSeconds(1).AddTicks(-1_234_560), new RunResult("login-mail", RunStatus.Succeeded, TimeSpan.FromMilliseconds(0.5),
-            [new NodeResult("trigger", NodeStatus.Succeeded, null, TimeSpan.Zero, null)], []), Error: "a run-level error");
+            [new NodeResult("trigger", NodeStatus.Succeeded, null, TimeSpan.Zero, null)], []), Error: "a run-level error") { Tier = FlowTier.Interpreted };
 
         await store.WriteAsync([new RunRecordDraft(failed, "{\"name\":\"Zoë ✓\"}"), new RunRecordDraft(succeeded, null)], CancellationToken.None);
 
@@ -76,6 +76,7 @@ public sealed class RunRecordTests
             ],
             runs.Select(r => (r.Id, r.FlowId, r.FlowVersion, r.EventName, r.Status, r.DryRun, r.StartedAt, r.DurationMs, r.Error, r.EventPayload)));
         Assert.All(runs, r => Assert.Equal(DateTimeKind.Utc, r.StartedAt.Kind));
+        Assert.Equal([false, true], runs.Select(r => r.Interpreted));
         Assert.Equal(
             [("trigger", NodeStatus.Succeeded, null, 0.0, null), ("is-vip", NodeStatus.Succeeded, "true", 0.25, null),
              ("notify", NodeStatus.Failed, null, 10.0, "webhook answered 500 \"Größe\" ✓ 𝄞\n"), ("after", NodeStatus.Skipped, null, 0.0, null)],

@@ -21,6 +21,9 @@ public sealed class RunRecord
     /// <summary>Whether this was a dry run (no action performed, spec §6).</summary>
     public bool DryRun { get; set; }
 
+    /// <summary>Whether the reference interpreter ran it (tiered activation: the flow was still compiling), not the compiled flow.</summary>
+    public bool Interpreted { get; set; }
+
     /// <summary>When the run started (UTC).</summary>
     public DateTime StartedAt { get; set; }
 

@@ -81,6 +81,8 @@ export interface RunSummary {
   error: string | null;
   hasEvent: boolean;
   nodes: NodeOutcome[];
+  /** "interpreted" when the reference interpreter ran it while the flow compiled. */
+  tier: "compiled" | "interpreted";
 }
 
 export interface NodeOutcome {

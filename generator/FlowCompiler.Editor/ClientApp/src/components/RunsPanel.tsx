@@ -26,7 +26,7 @@ export default function RunsPanel() {
               const run = await api.run(r.id);
               showOverlay(overlayOf(`Run of ${new Date(run.startedAt).toLocaleString()} (v${run.version})`, run.nodes));
             }}>
-              {new Date(r.startedAt).toLocaleString()} — v{r.version} {r.status} ({r.durationMs.toFixed(1)} ms)
+              {new Date(r.startedAt).toLocaleString()} — v{r.version} {r.status} ({r.durationMs.toFixed(1)} ms{r.tier === "interpreted" ? ", interpreted" : ""})
             </button>
             {r.error && <div className="problem problem-error">{r.error}</div>}
           </li>

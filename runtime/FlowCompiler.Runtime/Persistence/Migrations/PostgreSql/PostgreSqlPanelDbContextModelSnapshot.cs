@@ -855,6 +855,10 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.PostgreSql
                         .HasColumnType("integer")
                         .HasColumnName("flowVersion");
 
+                    b.Property<bool>("Interpreted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("interpreted");
+
                     b.Property<string>("Nodes")
                         .IsRequired()
                         .HasColumnType("text")

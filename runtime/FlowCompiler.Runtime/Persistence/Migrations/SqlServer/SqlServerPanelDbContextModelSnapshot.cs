@@ -855,6 +855,10 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("flowVersion");
 
+                    b.Property<bool>("Interpreted")
+                        .HasColumnType("bit")
+                        .HasColumnName("interpreted");
+
                     b.Property<string>("Nodes")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)")

@@ -824,6 +824,10 @@ namespace FlowCompiler.Runtime.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("flowVersion");
 
+                    b.Property<bool>("Interpreted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interpreted");
+
                     b.Property<string>("Nodes")
                         .IsRequired()
                         .HasColumnType("TEXT")
