@@ -3,7 +3,6 @@ using System.Globalization;
 using FlowCompiler.Bench.Flows;
 using FlowCompiler.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace FlowCompiler.Bench.Probes;
 
@@ -28,27 +27,8 @@ public static class AcceptProbe
     /// Enqueues <paramref name="events"/> events on a SQLite file or, given <paramref name="postgresServer"/>'s connection
     /// string, on a new PostgreSQL database dropped afterwards; returns "accepted-per-second latency-ms".
     /// </summary>
-    public static string Measure(string cacheFolder, int events, string? postgresServer = null)
-    {
-        if (postgresServer is null)
-        {
-            return MeasureAsync(cacheFolder, events, null).GetAwaiter().GetResult();
-        }
-
-        var database = new NpgsqlConnectionStringBuilder(postgresServer) { Database = $"flowc_bench_{Guid.NewGuid():N}" };
-        try
-        {
-            return MeasureAsync(cacheFolder, events, new PanelDatabaseOptions { Provider = PanelDatabaseProvider.PostgreSql, ConnectionString = database.ConnectionString }).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var server = new NpgsqlConnection(postgresServer);
-            server.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Database}\" WITH (FORCE)", server);
-            drop.ExecuteNonQuery();
-        }
-    }
+    public static string Measure(string cacheFolder, int events, string? postgresServer = null) =>
+        ScratchPostgresDatabase.Run(postgresServer, panel => MeasureAsync(cacheFolder, events, panel));
 
     private static async Task<string> MeasureAsync(string cacheFolder, int events, PanelDatabaseOptions? panel)
     {

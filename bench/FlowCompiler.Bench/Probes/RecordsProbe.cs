@@ -3,7 +3,6 @@ using System.Globalization;
 using FlowCompiler.Bench.Flows;
 using FlowCompiler.Runtime.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace FlowCompiler.Bench.Probes;
 
@@ -32,27 +31,8 @@ public static class RecordsProbe
     /// Raises <paramref name="raises"/> events, recorded in a SQLite file or, given <paramref name="postgresServer"/>'s
     /// connection string, in a new PostgreSQL database dropped afterwards; returns "records-per-second records-lost".
     /// </summary>
-    public static string Measure(string cacheFolder, int raises, string? postgresServer = null)
-    {
-        if (postgresServer is null)
-        {
-            return MeasureAsync(cacheFolder, raises, null).GetAwaiter().GetResult();
-        }
-
-        var database = new NpgsqlConnectionStringBuilder(postgresServer) { Database = $"flowc_bench_{Guid.NewGuid():N}" };
-        try
-        {
-            return MeasureAsync(cacheFolder, raises, new PanelDatabaseOptions { Provider = PanelDatabaseProvider.PostgreSql, ConnectionString = database.ConnectionString }).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            NpgsqlConnection.ClearAllPools();
-            using var server = new NpgsqlConnection(postgresServer);
-            server.Open();
-            using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database.Database}\" WITH (FORCE)", server);
-            drop.ExecuteNonQuery();
-        }
-    }
+    public static string Measure(string cacheFolder, int raises, string? postgresServer = null) =>
+        ScratchPostgresDatabase.Run(postgresServer, panel => MeasureAsync(cacheFolder, raises, panel));
 
     private static async Task<string> MeasureAsync(string cacheFolder, int raises, PanelDatabaseOptions? panel)
     {

@@ -59,36 +59,28 @@ public static partial class FlowDocumentReader
 
             return valid ? new NodeRetry(attempts, initialDelay, multiplier, maxDelay, jitter) : null;
 
-            int? Whole(JsonElement member, string at, int min, int max, string unit)
+            int? Whole(JsonElement member, string at, int min, int max, string unit) =>
+                InRange(member, at, min, max, whole: true, $" ({unit})") is { } number ? (int)number : null;
+
+            double? Fraction(JsonElement member, string at, double min, double max) => InRange(member, at, min, max, whole: false, "");
+
+            double? InRange(JsonElement member, string at, double min, double max, bool whole, string unit)
             {
-                if (ExpectKind(member, JsonValueKind.Number, at, nodeId, "a whole number") && member.TryGetInt32(out var number) && number >= min && number <= max)
+                var kind = whole ? "whole number" : "number";
+                valid &= ExpectKind(member, JsonValueKind.Number, at, nodeId, "a " + kind);
+                if (member.ValueKind != JsonValueKind.Number)
+                {
+                    return null;
+                }
+
+                double? number = whole ? (member.TryGetInt32(out var integer) ? integer : null) : (member.TryGetDouble(out var real) ? real : null);
+                if (number >= min && number <= max)
                 {
                     return number;
                 }
 
-                if (member.ValueKind == JsonValueKind.Number)
-                {
-                    diagnostics.Error(DiagnosticCodes.InvalidRetry, nodeId, at,
-                        $"{member.GetRawText()} is not a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)} ({unit}).");
-                }
-
-                valid = false;
-                return null;
-            }
-
-            double? Fraction(JsonElement member, string at, double min, double max)
-            {
-                if (ExpectKind(member, JsonValueKind.Number, at, nodeId, "a number") && member.TryGetDouble(out var number) && number >= min && number <= max)
-                {
-                    return number;
-                }
-
-                if (member.ValueKind == JsonValueKind.Number)
-                {
-                    diagnostics.Error(DiagnosticCodes.InvalidRetry, nodeId, at,
-                        $"{member.GetRawText()} is not a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
-                }
-
+                diagnostics.Error(DiagnosticCodes.InvalidRetry, nodeId, at,
+                    $"{member.GetRawText()} is not a {kind} from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}{unit}.");
                 valid = false;
                 return null;
             }

@@ -17,11 +17,7 @@ public sealed class EditorPageTests(ITestOutputHelper output)
         var page = await browser.OpenAsync(server.Page);
 
         // An empty canvas holds the trigger; the palette adds a filter below the selected node.
-        var trigger = page.Locator("[data-node-id=trigger]");
-        await trigger.WaitForAsync();
-        await trigger.ClickAsync();
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Node palette" }).GetByRole(AriaRole.Button, new() { Name = "filter", Exact = true }).ClickAsync();
-        await page.Locator("[data-node-id=filter]").WaitForAsync();
+        await AddBelowTriggerAsync(page, "filter");
 
         // A misspelt field is reported on its parameter with a one-click fix.
         await page.Locator("#param-filter-field").FillAsync("hostnme");
@@ -85,11 +81,7 @@ public sealed class EditorPageTests(ITestOutputHelper output)
         await using var server = await EditorServer.StartAsync();
         await using var browser = await Browser.LaunchAsync();
         var page = await browser.OpenAsync(server.Page);
-        var trigger = page.Locator("[data-node-id=trigger]");
-        await trigger.WaitForAsync();
-        await trigger.ClickAsync();
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Node palette" }).GetByRole(AriaRole.Button, new() { Name = "sendMail", Exact = true }).ClickAsync();
-        await page.Locator("[data-node-id=sendmail]").WaitForAsync();
+        await AddBelowTriggerAsync(page, "sendMail");
         await TypeInTemplateAsync(page, "to", "noc@example.com");
         await TypeInTemplateAsync(page, "subject", "Login");
         await TypeInTemplateAsync(page, "content", "Someone logged in.");
@@ -210,6 +202,16 @@ public sealed class EditorPageTests(ITestOutputHelper output)
         }
 
         Assert.Fail($"the menu never focused \"{name}\"");
+    }
+
+    // Selects the trigger of the empty canvas and adds a node of the type from the palette; its id is the type in lower case.
+    private static async Task AddBelowTriggerAsync(IPage page, string type)
+    {
+        var trigger = page.Locator("[data-node-id=trigger]");
+        await trigger.WaitForAsync();
+        await trigger.ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Node palette" }).GetByRole(AriaRole.Button, new() { Name = type, Exact = true }).ClickAsync();
+        await page.Locator($"[data-node-id={type.ToLowerInvariant()}]").WaitForAsync();
     }
 
     private static async Task TypeInTemplateAsync(IPage page, string parameter, string text)
