@@ -63,7 +63,8 @@ public sealed class RunRecordTests
             new NodeResult("after", NodeStatus.Skipped, null, TimeSpan.Zero, null),
         ], []), Error: null);
         var succeeded = new CompletedRun(Guid.NewGuid(), "login-mail", 1, "account.login", failedAt.AddSeconds(1).AddTicks(-1_234_560), new RunResult("login-mail", RunStatus.Succeeded, TimeSpan.FromMilliseconds(0.5),
-            [new NodeResult("trigger", NodeStatus.Succeeded, null, TimeSpan.Zero, null)], []), Error: "a run-level error") { Tier = FlowTier.Interpreted };
+            [new NodeResult("trigger", NodeStatus.Succeeded, null, TimeSpan.Zero, null)], []), Error: "a run-level error")
+        { Tier = FlowTier.Interpreted };
 
         await store.WriteAsync([new RunRecordDraft(failed, "{\"name\":\"Zoë ✓\"}"), new RunRecordDraft(succeeded, null)], CancellationToken.None);
 

@@ -76,7 +76,8 @@ public sealed class QueueWorkerTests
             clock.Advance(TimeSpan.FromMinutes(3));
             takenOver = Assert.Single(await queue.ClaimAsync("rescuer", 10, TimeSpan.FromMinutes(2), FlowRoom.Unlimited, CancellationToken.None));
             return AttemptOutcome.Finished;
-        }, TwoAttempts, clock, NullLogger.Instance) { Lease = TimeSpan.FromMinutes(2), Name = "stalled" };
+        }, TwoAttempts, clock, NullLogger.Instance)
+        { Lease = TimeSpan.FromMinutes(2), Name = "stalled" };
 
         await stalled.WorkOnceAsync(CancellationToken.None);
 
@@ -104,7 +105,8 @@ public sealed class QueueWorkerTests
             clock.Advance(TimeSpan.FromMinutes(3));
             reclaimed = await worker!.WorkOnceAsync(CancellationToken.None);
             return AttemptOutcome.Finished;
-        }, TwoAttempts, clock, NullLogger.Instance) { Lease = TimeSpan.FromMinutes(2), Name = "late" };
+        }, TwoAttempts, clock, NullLogger.Instance)
+        { Lease = TimeSpan.FromMinutes(2), Name = "late" };
 
         Assert.Equal(1, await worker.WorkOnceAsync(CancellationToken.None));
 
