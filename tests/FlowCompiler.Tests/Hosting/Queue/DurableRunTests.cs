@@ -181,10 +181,12 @@ public sealed class DurableRunTests
 
         // The next start (the first process's hung mail still hangs: it died with its process) runs all six.
         var actions = new ActionSink();
-        await using var second = await TestEngine.StartAsync(actions, options, migrated: first.Database);
+        var second = await TestEngine.StartAsync(actions, options, migrated: first.Database);
         await Eventually(async () => (await second.Host.CountQueuedRunsAsync()).Pending == 0);
         Assert.Equal(6, actions.Mails.Count);
 
+        // The second engine goes first: disposing the first deletes the folder of the database both use.
+        await second.DisposeAsync();
         hanging.Release.SetResult();
         await first.DisposeAsync();
     }
