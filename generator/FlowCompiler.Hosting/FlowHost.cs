@@ -290,6 +290,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
                 return Published(latest, cacheHit: true, unchanged: true, validation, clock);
             }
 
+            // Not compiled yet: stored and served by the interpreter now, compiled behind (FlowHost.Tiers.cs).
             if (ServesInterpretedFirst(canonical))
             {
                 var (version, isNew) = await _store.AddPublishedAsync(flowId, validation.Flow.Name, validation.Flow.Trigger.Event.Name, Encoding.UTF8.GetString(canonical), hash, actor, ct);

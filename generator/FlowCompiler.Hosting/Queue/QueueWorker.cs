@@ -6,8 +6,8 @@ namespace FlowCompiler.Hosting.Queue;
 /// <summary>
 /// Works the durable run queue: claims due runs under a lease, runs up to <see cref="MaxConcurrentRuns"/> of them at once
 /// through <c>run</c>, and settles each: finished runs leave the queue, transient failures come back after the
-/// <see cref="RetryPolicy"/>'s wait, permanent ones and runs out of attempts are dead. A flow at
-/// <see cref="MaxConcurrentRunsPerFlow"/> is left out of the next claims, so a slow flow never holds up the others' runs.
+/// <see cref="RetryPolicy"/>'s wait, permanent ones and runs out of attempts are dead. A claim takes no more runs of a
+/// flow than its room under <see cref="MaxConcurrentRunsPerFlow"/>, so a slow flow never holds up the others' runs.
 /// When nothing is due it waits for <see cref="Signal"/> (runs accepted here, a run finished), the next due retry or
 /// lease, or at most <see cref="Idle"/> (runs accepted by other processes). A run whose lease was taken over meanwhile is
 /// dropped (another worker has it). Its logger is meant to be of category <see cref="Runtime.Configuration.FlowLogCategories.Queue"/>.
