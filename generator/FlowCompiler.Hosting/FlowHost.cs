@@ -129,6 +129,7 @@ public sealed partial class FlowHost : IFlowHost, IAsyncDisposable
             var published = _options.PublishDirectory is { } folder ? await PublishFolderAsync(folder, failed, ct) : 0;
             var summary = new StartupSummary(loaded, cacheHits, published, failed);
             StartWorking();
+            WarmUpPublishing();
             _started.TrySetResult(summary);
             return summary;
         }
