@@ -62,19 +62,6 @@ public static class AcceptProbe
         return string.Create(CultureInfo.InvariantCulture, $"{events / seconds:0} {ProcessMeasurements.Median(latencies):0.000}");
     }
 
-    private static async Task BurstAsync(BenchHost host, object server, int events)
-    {
-        var pending = new List<Task>(InFlight);
-        for (var i = 0; i < events; i++)
-        {
-            pending.Add(host.Host.EnqueueAsync("server.created", server).AsTask());
-            if (pending.Count == InFlight)
-            {
-                await Task.WhenAll(pending);
-                pending.Clear();
-            }
-        }
-
-        await Task.WhenAll(pending);
-    }
+    private static Task BurstAsync(BenchHost host, object server, int events) =>
+        InFlightBurst.RunAsync(events, InFlight, () => host.Host.EnqueueAsync("server.created", server).AsTask());
 }

@@ -63,19 +63,6 @@ public static class RecordsProbe
         return string.Create(CultureInfo.InvariantCulture, $"{raises / seconds:0} {raises - recorded}");
     }
 
-    private static async Task BurstAsync(BenchHost host, object server, int raises)
-    {
-        var pending = new List<Task>(InFlight);
-        for (var i = 0; i < raises; i++)
-        {
-            pending.Add(host.Host.RaiseAsync("server.created", server).AsTask());
-            if (pending.Count == InFlight)
-            {
-                await Task.WhenAll(pending);
-                pending.Clear();
-            }
-        }
-
-        await Task.WhenAll(pending);
-    }
+    private static Task BurstAsync(BenchHost host, object server, int raises) =>
+        InFlightBurst.RunAsync(raises, InFlight, () => host.Host.RaiseAsync("server.created", server).AsTask());
 }

@@ -89,7 +89,6 @@ public sealed class RaiseTests
 
         // The mail goes out after all, and the run is recorded as it ended: succeeded, not cut short.
         actions.Release.SetResult();
-        await engine.Host.FlushRecordsAsync();
         var recorded = await EventuallyRecordedAsync(engine, "patient");
         Assert.Equal(Runtime.Execution.RunStatus.Succeeded, recorded.Status);
     }
